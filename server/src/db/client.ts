@@ -1,0 +1,53 @@
+// Builds Prisma clients over node-postgres. Every client in the project comes from here so pool
+// limits, timeouts and error handling are set in one place.
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/prisma/client.ts';
+
+export type Db = PrismaClient;
+
+export interface DbOptions {
+  /** Largest number of pooled connections. */
+  maxConnections?: number;
+  /** Called with every SQL statement Prisma sends (tests count round trips with it). */
+  onQuery?: (sql: string) => void;
+  /** Longest a single SQL statement may run before PostgreSQL cancels it (ms). */
+  statementTimeoutMs?: number;
+  /** Longest a statement may wait for a row or table lock (ms). */
+  lockTimeoutMs?: number;
+  /** Longest a request waits for a free pooled connection (ms). */
+  connectionTimeoutMs?: number;
+}
+
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
+export const DEFAULT_LOCK_TIMEOUT_MS = 2_000;
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
+
+export function createPrisma(databaseUrl: string, options: DbOptions = {}): PrismaClient {
+  const adapter = new PrismaPg(
+    {
+      connectionString: databaseUrl,
+      max: options.maxConnections ?? 10,
+      // Fail fast instead of queueing forever when the pool is exhausted or the server is down.
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+      idleTimeoutMillis: 30_000,
+      // Sent as start-up parameters, so every pooled connection has them from its first
+      // statement: a runaway query or a blocked lock cannot hold a connection (and the pool).
+      statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+      lock_timeout: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
+      // A transaction left open by a crashed request would keep its locks: end it.
+      idle_in_transaction_session_timeout: 60_000,
+    },
+    {
+      // An idle pooled connection that dies (PostgreSQL restarted, network cut) is dropped from
+      // the pool and replaced on demand; without a listener, node-postgres would crash the
+      // process on its 'error' event.
+      onPoolError: (error) => console.error('Database connection lost (idle):', error.message),
+      onConnectionError: (error) => console.error('Database connection lost:', error.message),
+    },
+  );
+  if (!options.onQuery) return new PrismaClient({ adapter });
+  const onQuery = options.onQuery;
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', (event) => onQuery(event.query));
+  return client;
+}

@@ -1,0 +1,185 @@
+// When the database cannot serve a request in time (a statement or lock timeout, an exhausted
+// pool), clients get SERVICE_UNAVAILABLE and a message saying to retry, never a generic internal
+// error or SQL; and a connection dropped while idle does not bring the process down.
+import { GraphQLError } from 'graphql';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildApp } from '../app.ts';
+import { formatError } from '../schema/errors.ts';
+import { createTestDatabase, type TestDatabase } from '../test/database.ts';
+import { makeSource } from '../test/factories.ts';
+import { createPrisma, type Db, type DbOptions } from './client.ts';
+import { isDatabaseUnavailable } from './unavailable.ts';
+
+const BUSY = {
+  message: 'The database is busy, try again in a moment.',
+  extensions: { code: 'SERVICE_UNAVAILABLE' },
+};
+
+let database: TestDatabase;
+const clients: Db[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await makeSource(database.prisma);
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await Promise.all(clients.splice(0).map((client) => client.$disconnect()));
+});
+
+function client(options: DbOptions): Db {
+  const prisma = createPrisma(database.url, options);
+  clients.push(prisma);
+  return prisma;
+}
+
+/** Formats `error` as Apollo would when a resolver throws it. */
+function formatThrown(error: unknown) {
+  const wrapped = new GraphQLError('wrapped', { originalError: error as Error, path: ['sources'] });
+  return formatError({ message: wrapped.message, path: ['sources'] }, wrapped);
+}
+
+describe('every pooled connection', () => {
+  it('has a statement timeout of 5 s and a lock timeout of 2 s', async () => {
+    const prisma = client({});
+    const [settings] = await prisma.$queryRaw<{ statement: string; lock: string }[]>`
+      SELECT current_setting('statement_timeout') AS statement, current_setting('lock_timeout') AS lock`;
+    expect(settings).toEqual({ statement: '5s', lock: '2s' });
+  });
+});
+
+describe('a statement cancelled by statement_timeout', () => {
+  it('is SERVICE_UNAVAILABLE, without SQL in the message', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const prisma = client({ statementTimeoutMs: 50 });
+    const error = await prisma.$queryRaw`SELECT pg_sleep(1)`.catch((e: unknown) => e);
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    expect(formatThrown(error)).toEqual({ ...BUSY, path: ['sources'] });
+  });
+});
+
+describe('through GraphQL', () => {
+  it('a query waiting too long for a lock is SERVICE_UNAVAILABLE', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const prisma = client({ lockTimeoutMs: 100 });
+    const app = await buildApp({ prisma });
+    try {
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let locked: () => void = () => {};
+      const isLocked = new Promise<void>((resolve) => {
+        locked = resolve;
+      });
+      // Another session holds an exclusive lock on the sources table (a migration, say).
+      const holder = database.prisma.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe('LOCK TABLE "Source" IN ACCESS EXCLUSIVE MODE');
+        locked();
+        await held;
+      });
+      await isLocked;
+      const result = await app.execute('{ sources { totalCount } }');
+      release();
+      await holder;
+      expect(result.errors).toEqual([expect.objectContaining(BUSY)]);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('a request finding the pool exhausted is SERVICE_UNAVAILABLE (503 before execution)', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const prisma = client({ maxConnections: 1, connectionTimeoutMs: 100 });
+    const app = await buildApp({ prisma });
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let taken: () => void = () => {};
+    const isTaken = new Promise<void>((resolve) => {
+      taken = resolve;
+    });
+    // A long transaction holds the only connection.
+    const holder = prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1`;
+        taken();
+        await held;
+      },
+      { timeout: 10_000 },
+    );
+    try {
+      await isTaken;
+      const inResolver = await app.execute('{ sources { totalCount } }');
+      expect(inResolver.errors).toEqual([expect.objectContaining(BUSY)]);
+
+      // Authenticating needs the database too: refused before execution, with a status.
+      await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          // Well-formed enough to need the user row; its signature is checked first, so sign it.
+          authorization: `Bearer ${await validLookingToken(prisma)}`,
+        },
+        body: JSON.stringify({ query: '{ me { email } }' }),
+      });
+      expect(response.status).toBe(503);
+      expect(((await response.json()) as { errors: unknown[] }).errors).toEqual([
+        expect.objectContaining(BUSY),
+      ]);
+    } finally {
+      release();
+      await holder;
+      await app.stop();
+    }
+  });
+});
+
+async function validLookingToken(prisma: Db): Promise<string> {
+  const { signingKey } = await import('../auth/signing-key.ts');
+  const { signAccessToken } = await import('../auth/token.ts');
+  return (
+    await signAccessToken(await signingKey(prisma), {
+      userId: '00000000-0000-7000-8000-0000000000aa',
+      tokenVersion: 0,
+    })
+  ).token;
+}
+
+describe('a pooled connection that dies while idle', () => {
+  it('is logged and replaced; the process carries on', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const prisma = client({ maxConnections: 2 });
+    await prisma.$queryRaw`SELECT 1`;
+    // What a PostgreSQL restart does to idle connections.
+    await database.prisma.$queryRaw`
+      SELECT pg_terminate_backend(pid)::text FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid()
+        AND application_name = '' AND state = 'idle'`;
+    await vi.waitFor(() => expect(logged).toHaveBeenCalled(), { timeout: 2_000 });
+    expect(String(logged.mock.calls[0]?.[0])).toMatch(/Database connection lost/);
+    await expect(prisma.$queryRaw`SELECT 1 AS ok`).resolves.toEqual([{ ok: 1 }]);
+  });
+});
+
+describe('formatError', () => {
+  it.each([
+    ['a plain node-postgres pool timeout', new Error('timeout exceeded when trying to connect')],
+    ['a lost connection', new Error('Connection terminated unexpectedly')],
+  ])('maps %s to SERVICE_UNAVAILABLE', (_case, error) => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(formatThrown(error)).toEqual({ ...BUSY, path: ['sources'] });
+  });
+
+  it('still hides other unexpected errors as INTERNAL_SERVER_ERROR', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(formatThrown(new Error('relation "secret_table" does not exist'))).toMatchObject({
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
+});

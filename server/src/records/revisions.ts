@@ -1,0 +1,52 @@
+// Revisions: every change to a curated record writes one, in the same transaction as the change,
+// holding the record before and after (the row plus its short lists).
+import type { Prisma } from '../db/generated/prisma/client.ts';
+import type { RevisionOperation } from '../db/generated/prisma/enums.ts';
+import { type CuratedModel, delegateFor, SNAPSHOT_INCLUDE, type Tx } from './models.ts';
+
+export type Snapshot = Record<string, unknown>;
+
+/** The record as a revision stores it, or null when it does not exist. */
+export async function snapshot(tx: Tx, model: CuratedModel, id: string): Promise<Snapshot | null> {
+  const include = SNAPSHOT_INCLUDE[model];
+  const row = await delegateFor(tx, model).findUnique({
+    where: { id },
+    ...(include ? { include } : {}),
+  });
+  if (!row) return null;
+  // The search vector is derived data; Dates become ISO strings as JSON would make them.
+  const { searchVector: _derived, ...rest } = row;
+  return JSON.parse(JSON.stringify(rest)) as Snapshot;
+}
+
+export interface RevisionInput {
+  model: CuratedModel;
+  id: string;
+  operation: RevisionOperation;
+  version: number;
+  before: Snapshot | null;
+  after: Snapshot | null;
+  userId: string | null;
+}
+
+export async function writeRevision(tx: Tx, input: RevisionInput): Promise<void> {
+  await tx.revision.create({
+    data: {
+      entityType: input.model,
+      entityId: input.id,
+      operation: input.operation,
+      version: input.version,
+      before: (input.before ?? undefined) as Prisma.InputJsonValue | undefined,
+      after: (input.after ?? undefined) as Prisma.InputJsonValue | undefined,
+      userId: input.userId,
+    },
+  });
+}
+
+/** The fields whose values differ between two snapshots, for readable diffs. */
+export function changedFields(before: Snapshot | null, after: Snapshot | null): string[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  return [...keys]
+    .filter((key) => JSON.stringify(before?.[key]) !== JSON.stringify(after?.[key]))
+    .sort();
+}

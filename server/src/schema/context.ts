@@ -1,0 +1,19 @@
+// The per-request context every resolver receives.
+import type { Db } from '../db/client.ts';
+import type { UserRole } from '../db/generated/prisma/enums.ts';
+
+/** The signed-in user, if any. Anonymous requests have no viewer. */
+export interface Viewer {
+  id: string;
+  role: UserRole;
+}
+
+export interface Context {
+  prisma: Db;
+  viewer: Viewer | null;
+}
+
+/** VIEWERs and above read drafts; anonymous clients read PUBLISHED records only. */
+export function canReadDrafts(ctx: Context): boolean {
+  return ctx.viewer !== null;
+}

@@ -1,0 +1,146 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { encodeGlobalId } from '../schema/global-id.ts';
+import { createTestApi, type TestApi } from '../test/api.ts';
+import { makeActor, makeEvent, makeStatement, makeTopic } from '../test/factories.ts';
+
+let api: TestApi;
+let ids: Record<string, string>;
+
+const TIMELINE = /* GraphQL */ `
+  query Timeline($actor: ID, $topic: ID, $from: PartialDate, $to: PartialDate, $first: Int, $after: String) {
+    timeline(actor: $actor, topic: $topic, from: $from, to: $to, first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          __typename
+          ... on Event { title startDate }
+          ... on Statement { text saidOn speaker { name } }
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+
+interface TimelineData {
+  timeline: {
+    totalCount: number;
+    edges: { cursor: string; node: { __typename: string; title?: string; text?: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+const labels = (data: TimelineData) =>
+  data.timeline.edges.map((edge) => edge.node.title ?? edge.node.text);
+
+beforeAll(async () => {
+  api = await createTestApi();
+  const { prisma } = api;
+  const manet = await makeActor(prisma, { name: 'Hun Manet' });
+  const other = await makeActor(prisma, { name: 'Someone Else' });
+  const demining = await makeTopic(prisma, { slug: 'demining' });
+  await makeEvent(prisma, {
+    title: 'September 2023 meeting',
+    startOn: new Date('2023-09-01'),
+    startPrecision: 'MONTH',
+    participants: { create: [{ actorId: manet.id, role: 'HOST' }] },
+  });
+  await makeStatement(prisma, {
+    speakerId: manet.id,
+    text: 'Cambodia will be mine-free',
+    saidOn: new Date('2025-02-24'),
+    topics: { create: [{ topicId: demining.id }] },
+  });
+  await makeEvent(prisma, {
+    title: 'Meeting with Kritenbrink',
+    startOn: new Date('2024-02-26'),
+    participants: { create: [{ actorId: manet.id, role: 'HOST' }] },
+    topics: { create: [{ topicId: demining.id }] },
+  });
+  await makeStatement(prisma, {
+    speakerId: other.id,
+    text: 'Not by Manet',
+    saidOn: new Date('2024-03-01'),
+  });
+  await makeStatement(prisma, { speakerId: manet.id, text: 'A draft remark', status: 'DRAFT' });
+  ids = {
+    manet: encodeGlobalId('Actor', manet.id),
+    demining: encodeGlobalId('Topic', demining.id),
+  };
+});
+
+describe('timeline', () => {
+  it('interleaves an actor’s events and statements in date order', async () => {
+    const data = await api.data<TimelineData>(TIMELINE, { actor: ids.manet });
+    expect(labels(data)).toEqual([
+      'September 2023 meeting',
+      'Meeting with Kritenbrink',
+      'Cambodia will be mine-free',
+    ]);
+    expect(data.timeline.totalCount).toBe(3);
+    expect(data.timeline.edges[0]?.node).toMatchObject({
+      __typename: 'Event',
+      startDate: '2023-09',
+    });
+  });
+
+  it('follows a topic', async () => {
+    const data = await api.data<TimelineData>(TIMELINE, { topic: ids.demining });
+    expect(labels(data)).toEqual(['Meeting with Kritenbrink', 'Cambodia will be mine-free']);
+  });
+
+  it('limits to a date range', async () => {
+    const data = await api.data<TimelineData>(TIMELINE, {
+      actor: ids.manet,
+      from: '2024',
+      to: '2024-12',
+    });
+    expect(labels(data)).toEqual(['Meeting with Kritenbrink']);
+  });
+
+  it('pages with a cursor to the last page', async () => {
+    const first = await api.data<TimelineData>(TIMELINE, { actor: ids.manet, first: 2 });
+    expect(first.timeline.pageInfo.hasNextPage).toBe(true);
+    const rest = await api.data<TimelineData>(TIMELINE, {
+      actor: ids.manet,
+      first: 2,
+      after: first.timeline.pageInfo.endCursor,
+    });
+    expect(labels(rest)).toEqual(['Cambodia will be mine-free']);
+    expect(rest.timeline.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('pages the same without totalCount, which it then does not count', async () => {
+    const withoutTotal = TIMELINE.replace('totalCount', '');
+    const first = await api.data<TimelineData>(withoutTotal, { actor: ids.manet, first: 2 });
+    expect(labels(first)).toEqual(['September 2023 meeting', 'Meeting with Kritenbrink']);
+    expect(api.lastQueries()[0]).not.toMatch(/count\(\*\)/i);
+    const rest = await api.data<TimelineData>(withoutTotal, {
+      actor: ids.manet,
+      first: 2,
+      after: first.timeline.pageInfo.endCursor,
+    });
+    expect(labels(rest)).toEqual(['Cambodia will be mine-free']);
+    expect(rest.timeline.pageInfo.hasNextPage).toBe(false);
+    // Asked through a fragment, it is counted.
+    const viaFragment = TIMELINE.replace('totalCount', '...Total').concat(
+      'fragment Total on TimelineConnection { totalCount }',
+    );
+    const counted = await api.data<TimelineData>(viaFragment, { actor: ids.manet, first: 1 });
+    expect(counted.timeline.totalCount).toBe(3);
+  });
+
+  it.each([
+    ['a bad cursor', { after: 'garbage' }, 'after'],
+    ['an oversized page', { first: 500 }, 'first'],
+    [
+      'an actor id of the wrong type',
+      { actor: 'U291cmNlOjAxOTNhNWEwLTAwMDAtNzAwMC04MDAwLTAwMDAwMDAwMDAwMA' },
+      'actor',
+    ],
+  ])('rejects %s', async (_name, variables, field) => {
+    const result = await api.execute(TIMELINE, variables);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+});
