@@ -5,7 +5,6 @@ import {
   describeInBrowser,
   launchBrowser,
   type RunningEditor,
-  route,
   screenshot,
   sessionAs,
   startEditor,
@@ -53,8 +52,8 @@ describeInBrowser('dashboard and lookups', () => {
     await rewordSeedSource(editor);
     expect(await forReview(editor)).toBe(2);
 
+    // Signing in lands on the dashboard.
     const { page, problems } = await sessionAs(browser, editor, 'EDITOR');
-    await page.getByRole('menuitem', { name: 'Dashboard' }).click();
     const cell = (type: string, status: string) =>
       page.locator(`tr[data-type="${type}"] td[data-status="${status}"]`).textContent();
     await expect.poll(() => cell('Source', 'PUBLISHED'), POLL).toBe('5');
@@ -78,7 +77,7 @@ describeInBrowser('dashboard and lookups', () => {
 
   it('shows moved citations old and new, and confirms the new passage', async () => {
     const { page, problems } = await sessionAs(browser, editor, 'EDITOR');
-    await page.goto(route(editor, 'dashboard'));
+
     await page.getByRole('link', { name: /citations needing review/ }).click();
     const items = page.getByTestId('citation-health-item');
     await expect.poll(() => items.count(), POLL).toBe(2);

@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, describe } from 'vitest';
+import { afterAll, describe, onTestFailed } from 'vitest';
 import { type App, buildApp } from '../../server/src/app.ts';
 import { createAccount } from '../../server/src/auth/accounts.ts';
 import { PROJECT_ROOT } from '../../server/src/config.ts';
@@ -115,6 +115,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      '--disable-quic',
       '--no-first-run',
     ],
   });
@@ -131,6 +132,8 @@ export interface Session {
   problems: string[];
 }
 
+let failures = 0;
+
 /** A new browser context (its own storage: a second person), not signed in yet. */
 export async function openSession(browser: Browser): Promise<Session> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
@@ -143,16 +146,26 @@ export async function openSession(browser: Browser): Promise<Session> {
       problems.push(`blocked: ${message.text()}`);
     }
   });
+  // What the page showed when a test failed, for whoever reads CI's log and test-output.
+  onTestFailed(async ({ task }) => {
+    const name = `failed-${task.name.replace(/\W+/g, '-').slice(0, 60)}-${failures++}`;
+    console.error(`${task.name}: the page was at ${page.url()} (screenshot ${name}.png)`);
+    await screenshot(page, name).catch(() => undefined);
+  });
   return { page, problems };
 }
 
-/** Signs in through the login form, as a person would, and waits for the first list. */
+/**
+ * Signs in through the login form, as a person would, and waits for the dashboard (the page
+ * after signing in), so that a test's next navigation cannot race a redirect of the sign-in.
+ */
 export async function signIn(page: Page, editor: RunningEditor, role: Role): Promise<void> {
   await page.goto(editor.adminUrl);
   await page.locator('input[name="username"]').fill(editor.users[role].email);
   await page.locator('input[name="password"]').fill(editor.users[role].password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('menuitem', { name: 'Sources' }).waitFor();
+  await page.waitForURL(/#\/$/);
+  await page.getByRole('region', { name: 'Records by status' }).waitFor();
 }
 
 /** A new session signed in as `role`. */

@@ -26,9 +26,10 @@ describeInBrowser('signing in', () => {
     await screenshot(page, 'login-refused');
   });
 
-  it('signs an editor in to the sources list and out again', async () => {
+  it('signs an editor in to the dashboard and out again', async () => {
     const { page, problems } = await openSession(browser);
     await signIn(page, editor, 'EDITOR');
+    await page.getByRole('menuitem', { name: 'Sources' }).click();
     // The seed corpus' five sources, in a server-side page.
     await page.getByText('1-5 of 5').waitFor();
     expect(await page.getByRole('menuitem', { name: 'Users' }).count()).toBe(0);

@@ -29,6 +29,7 @@ describeInBrowser('roles in the editor', () => {
     browser = await launchBrowser();
     const id = await firstSourceId(editor);
     const { page } = await sessionAs(browser, editor, 'VIEWER');
+    await page.getByRole('menuitem', { name: 'Sources' }).click();
     await page.getByText('1-5 of 5').waitFor();
     expect(await page.getByLabel('Create').count()).toBe(0);
     expect(await page.getByRole('checkbox').count()).toBe(0);

@@ -38,6 +38,7 @@ describeInBrowser('untrusted text', () => {
 
     const browser = await launchBrowser();
     const { page, problems } = await sessionAs(browser, editor, 'EDITOR');
+    await page.getByRole('menuitem', { name: 'Sources' }).click();
     await page.getByText('Injected title').waitFor();
     await page.goto(route(editor, 'sources', id, 'show'));
     await page.getByText("javascript:window.__injected='url'").waitFor();

@@ -43,6 +43,9 @@ export const App = () => (
     i18nProvider={i18nProvider}
     queryClient={queryClient}
     layout={AppLayout}
+    // The page after signing in. It also spares the sign-in a second hop: without a dashboard,
+    // react-admin redirects from "/" to the first list once it has checked access to it.
+    dashboard={Dashboard}
     // No request may leave for a third party (react-admin pings its vendor otherwise).
     disableTelemetry
   >
@@ -56,9 +59,6 @@ export const App = () => (
         <Resource name="citations" {...citations} />
         {role === 'ADMIN' && <Resource name="users" {...users} />}
         <CustomRoutes>
-          {/* Not react-admin's `dashboard` (the page after signing in) yet: signing in still
-              lands on the sources list, which the e2e tests of sign-in and roles rely on. */}
-          <Route path="/dashboard" element={authenticated(<Dashboard />)} />
           <Route path="/review" element={authenticated(<ReviewQueue />)} />
           <Route path="/citation-health" element={authenticated(<CitationHealth />)} />
           <Route path="/find-quote" element={authenticated(<FindQuote />)} />

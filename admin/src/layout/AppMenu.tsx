@@ -1,6 +1,5 @@
 // The side menu: the dashboard, every resource the role may see, then the editorial screens
 // that are not a resource (the review queue, citation health, finding a quote).
-import DashboardIcon from '@mui/icons-material/Dashboard';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import LinkOffIcon from '@mui/icons-material/LinkOff';
 import ManageSearchIcon from '@mui/icons-material/ManageSearch';
@@ -9,7 +8,7 @@ import { Menu } from 'react-admin';
 
 export const AppMenu = () => (
   <Menu>
-    <Menu.Item to="/dashboard" primaryText="Dashboard" leftIcon={<DashboardIcon />} />
+    <Menu.DashboardItem />
     <Menu.ResourceItems />
     <Divider sx={{ my: 1 }} />
     <Menu.Item to="/review" primaryText="Review queue" leftIcon={<FactCheckIcon />} />
