@@ -139,6 +139,14 @@ describeInBrowser('dashboard and lookups', () => {
     await page.getByRole('button', { name: 'MLA' }).click();
     await expect.poll(() => reference.textContent(), POLL).toContain('Cambodianess');
     expect(await reference.textContent()).not.toContain('(2025, February 25)');
+
+    // Copy puts the reference shown, as text, on the clipboard.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await page.getByText('MLA reference copied').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      await reference.textContent(),
+    );
     expect(problems).toEqual([]);
   });
 });

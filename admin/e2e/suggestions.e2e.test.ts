@@ -108,4 +108,65 @@ describeInBrowser('suggested quotations', () => {
     expect((await suggest()).map((item) => item.alreadyRecorded)).toEqual([true, false]);
     expect(problems).toEqual([]);
   });
+
+  it('adds a speaker who is not in the record yet, from the suggestion or from a picker', async () => {
+    const editor = await startEditor();
+    const browser = await launchBrowser();
+    const quote = 'We are watching the border closely';
+    const source = await importText(
+      editor,
+      'A governor speaks',
+      `“${quote},” said Chea Sokhom, a provincial governor.`,
+    );
+    const { page, problems } = await sessionAs(browser, editor, 'EDITOR');
+    await page.goto(route(editor, 'sources', source.id, 'show', 'read'));
+    await waitForReader(page);
+    const item = page.getByTestId('suggestion').filter({ hasText: quote });
+    await item.getByText('Chea Sokhom').waitFor();
+    await item.getByRole('button', { name: 'Accept' }).click();
+
+    // The text names a speaker the record does not know: add them from the dialog.
+    const dialog = page.getByRole('dialog', { name: 'Record this quote' });
+    await dialog.getByRole('button', { name: 'Add “Chea Sokhom” as a new actor' }).click();
+    const newActor = page.getByRole('dialog', { name: 'New actor' });
+    await expect.poll(() => newActor.getByLabel('Name').inputValue(), POLL).toBe('Chea Sokhom');
+    await screenshot(page, 'reader-new-speaker');
+    await newActor.getByRole('button', { name: 'Add the actor' }).click();
+    await newActor.waitFor({ state: 'detached' });
+    await expect.poll(() => dialog.getByLabel('Speaker').inputValue(), POLL).toBe('Chea Sokhom');
+    await dialog.getByRole('button', { name: 'Record the quote' }).click();
+    await page.getByText('Quote recorded as a draft statement').waitFor();
+
+    const { statements } = await editor.graphql<{
+      statements: { edges: { node: { text: string; speaker: { name: string; kind: string } } }[] };
+    }>(
+      'query ($source: ID!) { statements(first: 5, filter: { source: $source }) { edges { node { text speaker { name kind } } } } }',
+      { source: source.id },
+      'EDITOR',
+    );
+    expect(statements.edges.map((edge) => edge.node)).toEqual([
+      { text: quote, speaker: { name: 'Chea Sokhom', kind: 'PERSON' } },
+    ]);
+
+    // Any actor picker offers to add the name typed into it.
+    await page.goto(route(editor, 'statements', 'create'));
+    const speaker = page.getByLabel('Speaker');
+    await speaker.fill('Royal Cambodian Navy');
+    await page.getByRole('option', { name: 'Add “Royal Cambodian Navy” as a new actor' }).click();
+    await newActor.getByLabel('Organization').check();
+    await newActor.getByRole('button', { name: 'Add the actor' }).click();
+    await newActor.waitFor({ state: 'detached' });
+    await expect.poll(() => speaker.inputValue(), POLL).toBe('Royal Cambodian Navy');
+    const { actors } = await editor.graphql<{
+      actors: { edges: { node: { kind: string; status: string } }[] };
+    }>(
+      '{ actors(filter: { text: "Royal Cambodian Navy" }) { edges { node { kind status } } } }',
+      {},
+      'EDITOR',
+    );
+    expect(actors.edges.map((edge) => edge.node)).toEqual([
+      { kind: 'ORGANIZATION', status: 'DRAFT' },
+    ]);
+    expect(problems).toEqual([]);
+  });
 });

@@ -79,4 +79,34 @@ describe('the reader text', () => {
     const focused = view.getByTestId('reader-text').querySelectorAll('[data-focus]');
     expect([...focused].map((element) => element.textContent)).toEqual(['two']);
   });
+
+  it('does not re-render the text when its reader re-renders with the same props', () => {
+    const body = Array.from({ length: 200 }, (_, index) => `Paragraph ${index}.`).join('\n\n');
+    // Count the renders of segments: rendering one reads its text.
+    let reads = 0;
+    const paragraphs = segmentBody(body, [passage('s', 0, 9, 'statement')]).map((paragraph) => ({
+      ...paragraph,
+      segments: paragraph.segments.map((segment) => ({
+        ...segment,
+        get text() {
+          reads += 1;
+          return segment.text;
+        },
+      })),
+    }));
+    const onMarkEnter = vi.fn();
+    // As the reader does on every hover or selection change: render again, same text, same handlers.
+    const reader = (hovered: string) => (
+      <div data-hovered={hovered}>
+        <ReaderText paragraphs={paragraphs} onMarkEnter={onMarkEnter} />
+      </div>
+    );
+    const view = render(reader('none'));
+    const firstRender = reads;
+    expect(firstRender).toBeGreaterThanOrEqual(201);
+    view.rerender(reader('a passage'));
+    view.rerender(reader('none'));
+    expect(reads).toBe(firstRender);
+    expect(view.getByTestId('reader-text').querySelectorAll('p')).toHaveLength(200);
+  });
 });

@@ -140,19 +140,31 @@ const Reader = ({ source }: { source: RaRecord }) => {
   // Hovering a highlight shows what cites it; clicking opens it (or offers a choice).
   const [hovered, setHovered] = useState<{ segment: Segment; element: HTMLElement } | null>(null);
   const [choosing, setChoosing] = useState<{ segment: Segment; element: HTMLElement } | null>(null);
-  const open = (passage: Passage) =>
-    navigate(
-      createPath({
-        resource: passage.kind === 'statement' ? 'statements' : 'events',
-        id: passage.targetId,
-        type: 'show',
-      }),
-    );
-  const onMarkClick = (segment: Segment, element: HTMLElement) => {
-    const [only, ...others] = segment.passages;
-    if (only && others.length === 0) open(only);
-    else setChoosing({ segment, element });
-  };
+  const open = useCallback(
+    (passage: Passage) =>
+      navigate(
+        createPath({
+          resource: passage.kind === 'statement' ? 'statements' : 'events',
+          id: passage.targetId,
+          type: 'show',
+        }),
+      ),
+    [navigate, createPath],
+  );
+  // Stable handlers, so that the (memoised) text does not re-render as the pointer moves.
+  const onMarkEnter = useCallback(
+    (segment: Segment, element: HTMLElement) => setHovered({ segment, element }),
+    [],
+  );
+  const onMarkLeave = useCallback(() => setHovered(null), []);
+  const onMarkClick = useCallback(
+    (segment: Segment, element: HTMLElement) => {
+      const [only, ...others] = segment.passages;
+      if (only && others.length === 0) open(only);
+      else setChoosing({ segment, element });
+    },
+    [open],
+  );
 
   const finishRecite = () => {
     if (reciteId)
@@ -187,8 +199,8 @@ const Reader = ({ source }: { source: RaRecord }) => {
           ref={textRef}
           paragraphs={paragraphs}
           focus={focus}
-          onMarkEnter={(segment, element) => setHovered({ segment, element })}
-          onMarkLeave={() => setHovered(null)}
+          onMarkEnter={onMarkEnter}
+          onMarkLeave={onMarkLeave}
           onMarkClick={onMarkClick}
         />
       </Box>

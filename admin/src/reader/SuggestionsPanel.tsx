@@ -28,7 +28,8 @@ import {
   useNotify,
   useRefresh,
 } from 'react-admin';
-import { useFormState } from 'react-hook-form';
+import { useFormContext, useFormState } from 'react-hook-form';
+import { CreateActorDialog } from '../actors/CreateActorDialog.tsx';
 import { ActorInput } from '../common/ActorInput.tsx';
 import { STATEMENT_CHANNEL_CHOICES } from '../common/choices.ts';
 import { PartialDateInput } from '../common/PartialDateInput.tsx';
@@ -58,6 +59,31 @@ const FormError = () => {
       {root.serverError.message}
     </Alert>
   ) : null;
+};
+
+/** A speaker named in the text but not in the record: one click adds them and picks them. */
+const AddNamedSpeaker = ({ name }: { name: string }) => {
+  const { setValue } = useFormContext();
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState(false);
+  if (added) return null;
+  return (
+    <>
+      <Button size="small" onClick={() => setAdding(true)} sx={{ mb: 1 }}>
+        Add “{name}” as a new actor
+      </Button>
+      {adding && (
+        <CreateActorDialog
+          name={name}
+          onCancel={() => setAdding(false)}
+          onCreated={(actor) => {
+            setValue('speaker', actor.id, { shouldDirty: true });
+            setAdded(true);
+          }}
+        />
+      )}
+    </>
+  );
 };
 
 const AcceptDialog = ({
@@ -128,6 +154,9 @@ const AcceptDialog = ({
             )}
             <FormError />
             <ActorInput source="speaker" label="Speaker" />
+            {!suggestion.speaker && suggestion.speakerName && (
+              <AddNamedSpeaker name={suggestion.speakerName} />
+            )}
             <PartialDateInput source="saidOn" label="Said on" />
             <SelectInput
               source="channel"
