@@ -150,7 +150,7 @@ describeInBrowser('suggested quotations', () => {
 
     // Any actor picker offers to add the name typed into it.
     await page.goto(route(editor, 'statements', 'create'));
-    const speaker = page.getByLabel('Speaker');
+    const speaker = page.getByRole('combobox', { name: 'Speaker', exact: true });
     await speaker.fill('Royal Cambodian Navy');
     await page.getByRole('option', { name: 'Add “Royal Cambodian Navy” as a new actor' }).click();
     await newActor.getByLabel('Organization').check();

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { buildApp } from './app.ts';
 import { ensureFirstAdmin, readFirstAdminSettings } from './auth/first-admin.ts';
 import { parseJwtSecret } from './auth/signing-key.ts';
-import { prepareCitationStyles } from './citations/format.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { createPrisma } from './db/client.ts';
 import { applyMigrations } from './db/migrate.ts';
@@ -65,8 +64,6 @@ async function main(): Promise<void> {
     );
   }
 
-  // Building the citation formatters takes seconds: do it now, not on the first request.
-  prepareCitationStyles();
   const app = await buildApp({
     prisma,
     introspection: config.introspection,

@@ -128,6 +128,10 @@ export function sourceToCsl(source: CitableSource): CslItem {
 }
 
 /**
+ * Each style's citeproc engine is built on its first use, not at start: APA's alone takes about
+ * 95 MB of heap and a second or two to build (citeproc-js expands the style's macros), which a
+ * server that is never asked for an APA reference should not pay.
+ *
  * APA is the APA 7th edition style citation-js ships. MLA (9th edition) and Chicago (17th
  * edition, notes and bibliography: the bibliography entry) are the official CSL styles vendored in
  * ./styles (CC BY-SA 3.0; provenance and attribution in ./styles/README.md).
@@ -177,30 +181,6 @@ export function formatCitation(source: CitableSource, style: CitationStyle): str
     return remember(key, cached);
   }
   return remember(key, formatBibliography([item], styleName(style), LOCALE).trim());
-}
-
-/**
- * Registers the styles and builds their citeproc engines (the first use of a style takes up to a
- * second), so that the first request does not pay for it. Optional: formatting works without it.
- */
-export function prepareCitationStyles(): void {
-  const sample: CitableSource = {
-    id: 'warm-up',
-    kind: 'ARTICLE',
-    title: 'Warm-up',
-    titleSuppliedByEditor: false,
-    outlet: 'Outlet',
-    authors: ['Family, Given'],
-    language: 'en',
-    publishedOn: new Date(Date.UTC(2024, 0, 1)),
-    publishedPrecision: 'DAY',
-    url: null,
-    retrievedOn: null,
-    archiveUrl: null,
-  };
-  for (const style of Object.keys(STYLES) as CitationStyle[]) {
-    formatBibliography([sourceToCsl(sample)], styleName(style), LOCALE);
-  }
 }
 
 /** The source as a CSL-JSON document (an array with one item) or a BibTeX entry. */
