@@ -7,21 +7,13 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { buildApp } from '../../server/src/app.ts';
 import { PrismaClient } from '../../server/src/db/generated/prisma/client.ts';
-import type { Picks } from './dataset/bench-schema.ts';
-import { databaseUrl } from './dataset/load.ts';
+import { loadedDatabase } from './dataset/load.ts';
 import { buildQueries } from './queries.ts';
 
 const [size = 'm', id = 'Q1', filter] = process.argv.slice(2);
-const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const url = databaseUrl(serverUrl, `citeline_bench_${size.toLowerCase()}`);
-
+const { url, picks } = await loadedDatabase(size);
 const client = new pg.Client({ connectionString: url });
 await client.connect();
-const { rows } = await client.query<{ picks: Picks }>(
-  `SELECT value->'picks' AS picks FROM bench.meta WHERE key = 'dataset'`,
-);
-const picks = rows[0]?.picks;
-if (!picks) throw new Error(`${url} is not a loaded benchmark database`);
 const spec = buildQueries(picks).find((q) => q.id === id);
 if (!spec) throw new Error(`No query ${id}`);
 const { query, variables } = JSON.parse(spec.requests.citeline.body) as {

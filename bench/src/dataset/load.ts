@@ -349,6 +349,16 @@ const LOADED_TABLES = [
  * Returns the loaded benchmark database for `size`, generating and loading it first unless one
  * of the same generator version is already there.
  */
+/** A dataset loaded earlier (by `npm run bench`), for the tools that study one query. */
+export async function loadedDatabase(size: string): Promise<{ url: string; picks: Picks }> {
+  const serverUrl =
+    process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const url = databaseUrl(serverUrl, `citeline_bench_${size.toLowerCase()}`);
+  const meta = await readMeta(url);
+  if (!meta) throw new Error(`${url} is not a loaded benchmark database: run npm run bench first`);
+  return { url, picks: meta.picks };
+}
+
 export async function ensureDatabase(
   serverUrl: string,
   size: SizeName,

@@ -46,6 +46,19 @@ async function concreteTypeName(
   return typeof resolved === 'string' ? resolved : undefined;
 }
 
+const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+
+/** Keeps what the rule lets the viewer see: null for a hidden record, a list without them. */
+function keepVisible(result: unknown, ctx: Context, rule: VisibilityRule): unknown {
+  if (Array.isArray(result)) {
+    return result.every((item) => item == null || rule(ctx, item))
+      ? result
+      : result.filter((item) => item == null || rule(ctx, item));
+  }
+  return result == null || rule(ctx, result) ? result : null;
+}
+
 function wrap(
   field: GraphQLField<unknown, Context>,
   rules: Readonly<Record<string, VisibilityRule>>,
@@ -56,14 +69,25 @@ function wrap(
   const returned = getNamedType(field.type);
   const staticRule = rules[returned.name];
 
+  if (staticRule) {
+    // A concrete type: checked without a promise per field and per list item, so a field whose
+    // value is already loaded stays synchronous for graphql-js (the hot path of every list).
+    field.resolve = (parent, args, ctx, info) => {
+      const result: unknown = resolve(parent, args, ctx, info);
+      return isPromiseLike(result)
+        ? Promise.resolve(result).then((loaded) => keepVisible(loaded, ctx, staticRule))
+        : keepVisible(result, ctx, staticRule);
+    };
+    return;
+  }
+
+  // An interface or union: the rule depends on the type each value resolves to.
   const visible = async (
     value: unknown,
     ctx: Context,
     info: GraphQLResolveInfo,
   ): Promise<boolean> => {
-    if (value === null || value === undefined) return true;
-    if (staticRule) return staticRule(ctx, value);
-    if (!isAbstractType(returned)) return true;
+    if (value === null || value === undefined || !isAbstractType(returned)) return true;
     const typeName = await concreteTypeName(returned, value, ctx, info);
     const rule = typeName === undefined ? undefined : rules[typeName];
     return rule ? rule(ctx, value) : true;
