@@ -6,8 +6,7 @@ import { curatedSelect, filterText, partialDateOrNull } from '../schema/common-f
 import type { Context } from '../schema/context.ts';
 import { ActorKindEnum, EditorialStatusEnum, SortDirectionEnum } from '../schema/enums.ts';
 import { decodeIdOf } from '../schema/global-id.ts';
-import { visibleWhere } from '../schema/visibility.ts';
-import { statusFilter } from '../sources/source.schema.ts';
+import { statusFilter, visibleWhere } from '../schema/visibility.ts';
 
 export const ActorRef = builder.prismaNode('Actor', {
   description: 'A person or an organisation.',

@@ -1,4 +1,4 @@
-// Date-range filters over events, whose dates are periods (a day, a month or a year).
+// Date-range filters over records whose dates are periods (a day, a month or a year).
 import type { Prisma } from '../db/generated/prisma/client.ts';
 import type { DatePrecision } from '../db/generated/prisma/enums.ts';
 import { endOfPeriodExclusive, type PartialDate } from '../shared/partial-date.ts';
@@ -12,16 +12,22 @@ function periodStart(date: Date, precision: DatePrecision): Date {
   return start;
 }
 
-/** Rows whose period (stored as first day + precision) ends on or after `from`. */
-function periodEndsOnOrAfter(
+/**
+ * Rows whose period (stored as first day + precision) ends on or after `from`: one condition per
+ * precision, as a `where` of whichever model has these two columns.
+ */
+export function periodEndsOnOrAfter<Where>(
   from: Date,
-  dateField: 'startOn' | 'endOn',
-  precisionField: 'startPrecision' | 'endPrecision',
-): Prisma.EventWhereInput[] {
-  return (['DAY', 'MONTH', 'YEAR'] as const).map((precision) => ({
-    [precisionField]: precision,
-    [dateField]: { gte: periodStart(from, precision) },
-  }));
+  dateField: string,
+  precisionField: string,
+): Where[] {
+  return (['DAY', 'MONTH', 'YEAR'] as const).map(
+    (precision) =>
+      ({
+        [precisionField]: precision,
+        [dateField]: { gte: periodStart(from, precision) },
+      }) as Where,
+  );
 }
 
 /**
@@ -38,8 +44,14 @@ export function dateRangeWhere(
   if (from) {
     conditions.push({
       OR: [
-        { endOn: { not: null }, OR: periodEndsOnOrAfter(from.date, 'endOn', 'endPrecision') },
-        { endOn: null, OR: periodEndsOnOrAfter(from.date, 'startOn', 'startPrecision') },
+        {
+          endOn: { not: null },
+          OR: periodEndsOnOrAfter<Prisma.EventWhereInput>(from.date, 'endOn', 'endPrecision'),
+        },
+        {
+          endOn: null,
+          OR: periodEndsOnOrAfter<Prisma.EventWhereInput>(from.date, 'startOn', 'startPrecision'),
+        },
       ],
     });
   }

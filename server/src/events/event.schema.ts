@@ -15,8 +15,7 @@ import {
   SortDirectionEnum,
 } from '../schema/enums.ts';
 import { decodeIdOf } from '../schema/global-id.ts';
-import { visibleWhere } from '../schema/visibility.ts';
-import { statusFilter } from '../sources/source.schema.ts';
+import { statusFilter, visibleWhere } from '../schema/visibility.ts';
 import { TopicRef } from '../topics/topic.schema.ts';
 import { dateRangeWhere } from './date-range.ts';
 

@@ -13,10 +13,26 @@ import {
 } from 'graphql';
 import type { EditorialStatus } from '../db/generated/prisma/enums.ts';
 import { type Context, canReadDrafts } from './context.ts';
+import { BadUserInputError } from './errors.ts';
 
 /** The Prisma `where` fragment that keeps only records the viewer may see. */
 export function visibleWhere(ctx: Context): { deletedAt: null; status?: EditorialStatus } {
   return canReadDrafts(ctx) ? { deletedAt: null } : { deletedAt: null, status: 'PUBLISHED' };
+}
+
+/** Editors may filter by status; anonymous clients see PUBLISHED only and may not ask for more. */
+export function statusFilter<S extends string>(
+  ctx: Context,
+  statuses: S[],
+  field: string,
+): { in: S[] } {
+  if (!ctx.viewer && statuses.some((status) => status !== 'PUBLISHED')) {
+    throw new BadUserInputError(
+      `${field}: only signed-in editors can list records that are not PUBLISHED`,
+      field,
+    );
+  }
+  return { in: statuses };
 }
 
 interface CuratedShape {

@@ -13,7 +13,7 @@ import {
 } from '../schema/enums.ts';
 import { BadUserInputError } from '../schema/errors.ts';
 import { decodeIdOf } from '../schema/global-id.ts';
-import { visibleWhere } from '../schema/visibility.ts';
+import { statusFilter, visibleWhere } from '../schema/visibility.ts';
 import { endOfPeriodExclusive } from '../shared/partial-date.ts';
 import { InvalidUrlError, normalizeUrl } from './url.ts';
 
@@ -124,21 +124,6 @@ function sourceWhere(
   }
   if (filter.status?.length) where.status = statusFilter(ctx, filter.status, 'filter.status');
   return where;
-}
-
-/** Editors may filter by status; anonymous clients see PUBLISHED only and may not ask for more. */
-export function statusFilter<S extends string>(
-  ctx: Context,
-  statuses: S[],
-  field: string,
-): { in: S[] } {
-  if (!ctx.viewer && statuses.some((status) => status !== 'PUBLISHED')) {
-    throw new BadUserInputError(
-      `${field}: only signed-in editors can list records that are not PUBLISHED`,
-      field,
-    );
-  }
-  return { in: statuses };
 }
 
 const SOURCE_ORDER_COLUMNS = {

@@ -170,10 +170,13 @@ describe('statements', () => {
       ['Said by a draft actor', 'Clark praised peacekeeping.', 'We will clear the mines,'],
     ],
     [
-      'day range',
+      // "February 2025" (MONTH precision) may be on or after the 10th: it is not left out.
+      'day range inside a month',
       () => ({ saidFrom: '2025-02-10' }),
-      ['Said by a draft actor', 'Clark praised peacekeeping.'],
+      ['Said by a draft actor', 'Clark praised peacekeeping.', 'We will clear the mines,'],
     ],
+    ['range after a month', () => ({ saidFrom: '2025-03' }), []],
+    ['range up to a day', () => ({ saidTo: '2025-02-10' }), ['We will clear the mines,']],
   ])('filters by %s', async (_name, filter, expected) => {
     expect(texts(await api.data<StatementsPage>(STATEMENTS, { filter: filter() }))).toEqual(
       expected,

@@ -3,6 +3,7 @@
 
 import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import type { Prisma } from '../db/generated/prisma/client.ts';
+import { periodEndsOnOrAfter } from '../events/date-range.ts';
 import { builder } from '../schema/builder.ts';
 import { curatedSelect, filterText, partialDateOrNull } from '../schema/common-fields.ts';
 import type { Context } from '../schema/context.ts';
@@ -16,9 +17,8 @@ import {
   StatementRankEnum,
 } from '../schema/enums.ts';
 import { decodeIdOf } from '../schema/global-id.ts';
-import { visibleWhere } from '../schema/visibility.ts';
+import { statusFilter, visibleWhere } from '../schema/visibility.ts';
 import { endOfPeriodExclusive } from '../shared/partial-date.ts';
-import { statusFilter } from '../sources/source.schema.ts';
 import { TopicRef } from '../topics/topic.schema.ts';
 
 export const StatementRef = builder.prismaNode('Statement', {
@@ -74,7 +74,11 @@ export const StatementFilter = builder.inputType('StatementFilter', {
     event: t.id(),
     source: t.id({ description: 'Only statements citing this source.' }),
     rank: t.field({ type: [StatementRankEnum] }),
-    saidFrom: t.field({ type: 'PartialDate', description: 'Said on or after.' }),
+    saidFrom: t.field({
+      type: 'PartialDate',
+      description:
+        'Said on or after (a statement dated to a month or a year: its period reaches it).',
+    }),
     saidTo: t.field({ type: 'PartialDate', description: 'Said on or before (inclusive).' }),
     status: t.field({ type: [EditorialStatusEnum], description: 'Editors only.' }),
   }),
@@ -110,11 +114,15 @@ export function statementWhere(
     where.citations = { some: { sourceId, ...visibleWhere(ctx) } };
   }
   if (filter.rank?.length) where.rank = { in: filter.rank };
-  if (filter.saidFrom || filter.saidTo) {
-    where.saidOn = {
-      ...(filter.saidFrom ? { gte: filter.saidFrom.date } : {}),
-      ...(filter.saidTo ? { lt: endOfPeriodExclusive(filter.saidTo) } : {}),
-    };
+  // Dates are periods: a statement "said in February 2024" was said on or after 2024-02-15 as far
+  // as anyone knows, so it matches saidFrom: 2024-02-15 (and saidTo: 2024-02-01).
+  if (filter.saidTo) where.saidOn = { lt: endOfPeriodExclusive(filter.saidTo) };
+  if (filter.saidFrom) {
+    where.OR = periodEndsOnOrAfter<Prisma.StatementWhereInput>(
+      filter.saidFrom.date,
+      'saidOn',
+      'saidPrecision',
+    );
   }
   if (filter.status?.length) where.status = statusFilter(ctx, filter.status, 'filter.status');
   return where;

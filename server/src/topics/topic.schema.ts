@@ -6,8 +6,7 @@ import type { Context } from '../schema/context.ts';
 import { EditorialStatusEnum } from '../schema/enums.ts';
 import { BadUserInputError } from '../schema/errors.ts';
 import { decodeIdOf } from '../schema/global-id.ts';
-import { visibleWhere } from '../schema/visibility.ts';
-import { statusFilter } from '../sources/source.schema.ts';
+import { statusFilter, visibleWhere } from '../schema/visibility.ts';
 
 export const TopicRef = builder.prismaNode('Topic', {
   description: 'A term of the curated topic vocabulary.',
