@@ -99,6 +99,14 @@ describe('timeline', () => {
     expect(labels(data)).toEqual(['Meeting with Kritenbrink']);
   });
 
+  it('keeps an item whose period reaches the start of the range', async () => {
+    // The meeting is dated September 2023 (month precision): it may have been on the 20th.
+    const data = await api.data<TimelineData>(TIMELINE, { actor: ids.manet, from: '2023-09-20' });
+    expect(labels(data)[0]).toBe('September 2023 meeting');
+    const later = await api.data<TimelineData>(TIMELINE, { actor: ids.manet, from: '2023-10-01' });
+    expect(labels(later)).not.toContain('September 2023 meeting');
+  });
+
   it('pages with a cursor to the last page', async () => {
     const first = await api.data<TimelineData>(TIMELINE, { actor: ids.manet, first: 2 });
     expect(first.timeline.pageInfo.hasNextPage).toBe(true);

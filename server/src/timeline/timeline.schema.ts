@@ -125,7 +125,11 @@ builder.queryFields((t) => ({
     args: {
       actor: t.arg.id(),
       topic: t.arg.id(),
-      from: t.arg({ type: 'PartialDate', description: 'On or after the start of this date.' }),
+      from: t.arg({
+        type: 'PartialDate',
+        description:
+          'On or after the start of this date (an item dated to a month or a year: its period reaches it).',
+      }),
       to: t.arg({ type: 'PartialDate', description: 'On or before the end of this date.' }),
       first: t.arg.int({ defaultValue: DEFAULT_PAGE_SIZE }),
       after: t.arg.string(),

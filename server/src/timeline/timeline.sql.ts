@@ -4,7 +4,7 @@
 
 import type { Db } from '../db/client.ts';
 import { Prisma } from '../db/generated/prisma/client.ts';
-import { visibleSql } from '../db/sql-visibility.ts';
+import { periodReachesSql, visibleSql } from '../db/sql-visibility.ts';
 
 export type TimelineKind = 'Event' | 'Statement';
 
@@ -57,8 +57,17 @@ export async function timelineRows(db: Db, options: TimelineOptions): Promise<Ti
     );
   }
   if (from) {
-    eventConditions.push(Prisma.sql`coalesce(e."endOn", e."startOn") >= ${from}::date`);
-    statementConditions.push(Prisma.sql`s."saidOn" >= ${from}::date`);
+    // Dates are periods: an item dated "February 2024" reaches from = 2024-02-15.
+    eventConditions.push(
+      periodReachesSql(
+        Prisma.sql`coalesce(e."endOn", e."startOn")`,
+        Prisma.sql`CASE WHEN e."endOn" IS NULL THEN e."startPrecision" ELSE e."endPrecision" END`,
+        from,
+      ),
+    );
+    statementConditions.push(
+      periodReachesSql(Prisma.sql`s."saidOn"`, Prisma.sql`s."saidPrecision"`, from),
+    );
   }
   if (before) {
     eventConditions.push(Prisma.sql`e."startOn" < ${before}::date`);
