@@ -13,7 +13,14 @@ export async function snapshot(tx: Tx, model: CuratedModel, id: string): Promise
     where: { id },
     ...(include ? { include } : {}),
   });
-  if (!row) return null;
+  return row ? toSnapshot(row) : null;
+}
+
+/**
+ * A loaded row as a revision stores it. The row must hold what `snapshot` loads: every column,
+ * and the short lists of SNAPSHOT_INCLUDE for models that have them.
+ */
+export function toSnapshot(row: Record<string, unknown>): Snapshot {
   // The search vector is derived data; Dates become ISO strings as JSON would make them.
   const { searchVector: _derived, ...rest } = row;
   return JSON.parse(JSON.stringify(rest)) as Snapshot;

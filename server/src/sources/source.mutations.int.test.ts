@@ -135,9 +135,16 @@ describe('editing a source body re-anchors its citations', () => {
     await edit(id, `A new first sentence. ${BODY}`);
     const citation = await api.prisma.citation.findUniqueOrThrow({ where: { id: citationId } });
     expect(citation).toMatchObject({ anchorStatus: 'EXACT', start: 12 + 22, version: 2 });
-    expect(
-      await api.prisma.revision.count({ where: { entityId: citationId, operation: 'UPDATE' } }),
-    ).toBe(1);
+    const revisions = await api.prisma.revision.findMany({
+      where: { entityId: citationId, operation: 'UPDATE' },
+    });
+    expect(revisions).toHaveLength(1);
+    // The revision holds the citation as it was and as it is, as history shows and restores it.
+    expect(revisions[0]).toMatchObject({
+      version: 2,
+      before: { id: citationId, start: 12, end: 12 + 36, version: 1, anchorStatus: 'EXACT' },
+      after: JSON.parse(JSON.stringify(citation)),
+    });
   });
 
   it('leaves the citation alone when text changes after it', async () => {

@@ -6,7 +6,7 @@ import type { DateQualifier, SourceKind } from '../db/generated/prisma/enums.ts'
 import { createRecord, inTransaction, updateRecord } from '../records/change.ts';
 import type { Tx } from '../records/models.ts';
 import { dateOf, registerRestorer } from '../records/restorers.ts';
-import { snapshot, writeRevision } from '../records/revisions.ts';
+import { toSnapshot, writeRevision } from '../records/revisions.ts';
 import { builder } from '../schema/builder.ts';
 import type { Viewer } from '../schema/context.ts';
 import { DateQualifierEnum, SourceKindEnum } from '../schema/enums.ts';
@@ -174,8 +174,9 @@ async function reanchorCitations(
       result.end === citation.end &&
       result.exact === citation.exact;
     if (unchanged) continue;
-    const before = await snapshot(tx, 'Citation', citation.id);
-    await tx.citation.update({
+    // A citation's snapshot is its row (no short lists): the rows loaded and returned here are
+    // the revision's before and after, with no read of its own.
+    const updated = await tx.citation.update({
       where: { id: citation.id },
       data: {
         exact: result.exact,
@@ -194,8 +195,8 @@ async function reanchorCitations(
       id: citation.id,
       operation: 'UPDATE',
       version: citation.version + 1,
-      before,
-      after: await snapshot(tx, 'Citation', citation.id),
+      before: toSnapshot(citation),
+      after: toSnapshot(updated),
       userId: viewer.id,
     });
   }
