@@ -5,7 +5,7 @@
 //
 // A body can be a 2 MB transcript with thousands of paragraphs: the text and each paragraph are
 // memoised, so hovering a highlight or selecting text (state of the reader around it) re-renders
-// none of them, and moving the focus re-renders only the paragraphs it enters or leaves.
+// none of them.
 import { Box } from '@mui/material';
 import { memo, type Ref } from 'react';
 import type { Paragraph, PassageKind, Segment } from './segments.ts';
@@ -65,7 +65,6 @@ type MarkHandlers = Pick<ReaderTextProps, 'onMarkEnter' | 'onMarkLeave' | 'onMar
 
 interface ReaderParagraphProps extends MarkHandlers {
   paragraph: Paragraph;
-  /** The focus when it overlaps this paragraph, else null (so the others stay memoised). */
   focus: ReaderTextProps['focus'];
 }
 
@@ -113,9 +112,6 @@ const ReaderParagraph = memo(
   ),
 );
 
-const focusWithin = (paragraph: Paragraph, focus: ReaderTextProps['focus']) =>
-  focus && focus.start < paragraph.end && focus.end > paragraph.start ? focus : null;
-
 export const ReaderText = memo(
   ({ paragraphs, focus, onMarkEnter, onMarkLeave, onMarkClick, ref }: ReaderTextProps) => (
     <Box ref={ref} data-testid="reader-text" sx={READER_STYLE}>
@@ -123,7 +119,7 @@ export const ReaderText = memo(
         <ReaderParagraph
           key={paragraph.start}
           paragraph={paragraph}
-          focus={focusWithin(paragraph, focus)}
+          focus={focus}
           onMarkEnter={onMarkEnter}
           onMarkLeave={onMarkLeave}
           onMarkClick={onMarkClick}
