@@ -134,7 +134,8 @@ function updateActor(
 }
 
 registerRestorer('Actor', (tx, { id, viewer, expectedVersion, content }) => {
-  const positions = (content.positions as Record<string, unknown>[] | undefined) ?? [];
+  // A revision without the list (written before revisions held it) leaves the positions alone.
+  const positions = content.positions as Record<string, unknown>[] | undefined;
   return updateActor(
     tx,
     id,
@@ -148,7 +149,7 @@ registerRestorer('Actor', (tx, { id, viewer, expectedVersion, content }) => {
       country: (content.country as string | null) ?? null,
       wikidataId: (content.wikidataId as string | null) ?? null,
     },
-    positions.map((position) => ({
+    positions?.map((position) => ({
       title: position.title as string,
       organizationId: (position.organizationId as string | null) ?? null,
       startDate: position.startOn

@@ -159,9 +159,11 @@ function updateEvent(
 }
 
 registerRestorer('Event', (tx, { id, viewer, expectedVersion, content }) => {
-  const participants =
-    (content.participants as { actorId: string; role: ParticipantRole }[] | undefined) ?? [];
-  const topics = (content.topics as { topicId: string }[] | undefined) ?? [];
+  // A revision without a list (written before revisions held it) leaves that list alone.
+  const participants = content.participants as
+    | { actorId: string; role: ParticipantRole }[]
+    | undefined;
+  const topics = content.topics as { topicId: string }[] | undefined;
   const date = (on: unknown, precision: unknown): PartialDate | null =>
     on ? { date: dateOf(on) as Date, precision: precision as PartialDate['precision'] } : null;
   return updateEvent(
@@ -183,7 +185,7 @@ registerRestorer('Event', (tx, { id, viewer, expectedVersion, content }) => {
       place: content.place ?? null,
       parentId: content.parentId ?? null,
     },
-    { participants, topicIds: topics.map((topic) => topic.topicId) },
+    { participants, topicIds: topics?.map((topic) => topic.topicId) },
   );
 });
 

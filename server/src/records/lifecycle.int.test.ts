@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../schema/global-id.ts';
 import { ADMIN, createTestApi, EDITOR, REVIEWER, type TestApi, VIEWER } from '../test/api.ts';
-import { makeActor, makeCitation, makeSource, makeStatement } from '../test/factories.ts';
+import {
+  makeActor,
+  makeCitation,
+  makeEvent,
+  makeSource,
+  makeStatement,
+  makeTopic,
+} from '../test/factories.ts';
 
 let api: TestApi;
 
@@ -224,6 +231,51 @@ describe('delete, restore, purge and history', () => {
     expect(result.restoreRevision.version).toBe(3);
     const row = await api.prisma.topic.findUniqueOrThrow({ where: { slug: 'restorable' } });
     expect(row).toMatchObject({ name: 'Topic restorable', description: null, version: 3 });
+  });
+
+  it('leaves the lists alone when an old revision does not hold them', async () => {
+    // Revisions written before they held an event's participants and topics (the seed loader's
+    // used to hold the row only): restoring one must not empty the lists it does not know.
+    const actor = await makeActor(api.prisma);
+    const topic = await makeTopic(api.prisma);
+    const event = await makeEvent(api.prisma, {
+      title: 'Before the rename',
+      participants: { create: [{ actorId: actor.id, role: 'HOST' }] },
+      topics: { create: [{ topicId: topic.id }] },
+    });
+    const {
+      participants: _p,
+      topics: _t,
+      ...row
+    } = await api.prisma.event.findUniqueOrThrow({
+      where: { id: event.id },
+      include: { participants: true, topics: true },
+    });
+    const old = await api.prisma.revision.create({
+      data: {
+        entityType: 'Event',
+        entityId: event.id,
+        operation: 'CREATE',
+        version: 1,
+        after: JSON.parse(JSON.stringify(row)),
+      },
+    });
+    await api.prisma.event.update({
+      where: { id: event.id },
+      data: { title: 'After the rename', version: 2 },
+    });
+    await api.data(
+      'mutation($r: ID!, $v: Int!) { restoreRevision(revisionId: $r, expectedVersion: $v) { version } }',
+      { r: encodeGlobalId('Revision', old.id), v: 2 },
+      EDITOR,
+    );
+    const restored = await api.prisma.event.findUniqueOrThrow({
+      where: { id: event.id },
+      include: { participants: true, topics: true },
+    });
+    expect(restored).toMatchObject({ title: 'Before the rename', version: 3 });
+    expect(restored.participants.map((p) => [p.actorId, p.role])).toEqual([[actor.id, 'HOST']]);
+    expect(restored.topics.map((t) => t.topicId)).toEqual([topic.id]);
   });
 
   it('purges only deleted records, only as an admin', async () => {

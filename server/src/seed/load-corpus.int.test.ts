@@ -197,7 +197,7 @@ describe('loadCorpus on an empty database', () => {
     expect(meeting.topics.map((t) => t.topic.slug)).toContain('peacekeeping');
   });
 
-  it('writes one CREATE revision per curated record, version 1, by no user, holding the row', async () => {
+  it('writes one CREATE revision per curated record, version 1, by no user, holding the record', async () => {
     const revisions = await prisma.revision.findMany();
     expect(revisions).toHaveLength(expectedCounts(corpus).Revision as number);
     expect(new Set(revisions.map((revision) => revision.entityId)).size).toBe(revisions.length);
@@ -210,10 +210,24 @@ describe('loadCorpus on an empty database', () => {
       });
       expect((revision.after as { id: string }).id).toBe(revision.entityId);
     }
-    const statement = await prisma.statement.findFirstOrThrow({ where: { kind: 'DIRECT_QUOTE' } });
+    // As history shows and restores it: the row with its short lists.
+    const statement = await prisma.statement.findFirstOrThrow({
+      where: { kind: 'DIRECT_QUOTE', topics: { some: {} } },
+      include: { topics: { select: { topicId: true }, orderBy: { topicId: 'asc' } } },
+    });
     const revision = revisions.find((r) => r.entityId === statement.id);
     expect(revision?.entityType).toBe('Statement');
     expect(revision?.after).toEqual(JSON.parse(JSON.stringify(statement)));
+    const event = await prisma.event.findFirstOrThrow({
+      where: { participants: { some: {} }, topics: { some: {} } },
+      include: { participants: true, topics: true },
+    });
+    const eventRevision = revisions.find((r) => r.entityId === event.id)?.after as {
+      participants: { actorId: string; role: string }[];
+      topics: { topicId: string }[];
+    };
+    expect(eventRevision.participants).toHaveLength(event.participants.length);
+    expect(eventRevision.topics).toHaveLength(event.topics.length);
   });
 
   it('changes nothing when loaded again', async () => {

@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Anchor, AnchorError, anchorQuote } from '../citations/anchor.ts';
 import type { Db } from '../db/client.ts';
-import type { Prisma } from '../db/generated/prisma/client.ts';
+import type { CuratedModel, Tx } from '../records/models.ts';
+import { snapshot, writeRevision } from '../records/revisions.ts';
 import { CodePointIndex, contentHash, normalizeText } from '../shared/text.ts';
 import { normalizeUrl } from '../sources/url.ts';
 import {
@@ -201,9 +202,6 @@ export function corpusCitationId(
   return seedId(`Citation:${ownerType}:${ownerKey}:${citationIdentity(citation)}`);
 }
 
-type Tx = Prisma.TransactionClient;
-type CuratedModel = 'Topic' | 'Actor' | 'Source' | 'Event' | 'Statement' | 'Citation';
-
 async function writeCorpus(tx: Tx, corpus: PreparedCorpus): Promise<LoadCorpusResult> {
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
   const { data } = corpus;
@@ -214,19 +212,12 @@ async function writeCorpus(tx: Tx, corpus: PreparedCorpus): Promise<LoadCorpusRe
   let skipped = 0;
   const warnings: string[] = [];
 
-  const revise = async (entityType: CuratedModel, row: { id: string }) => {
-    await tx.revision.create({
-      data: {
-        entityType,
-        entityId: row.id,
-        operation: 'CREATE',
-        version: 1,
-        after: toJson(row),
-        userId: null,
-      },
-    });
-    count(entityType);
-    count('Revision');
+  // Each created record's CREATE revision is written once everything is loaded, so that it holds
+  // the record as history shows and restores it: with its participants, topics and positions.
+  const createdRecords: { model: CuratedModel; id: string }[] = [];
+  const revise = (model: CuratedModel, row: { id: string }) => {
+    createdRecords.push({ model, id: row.id });
+    count(model);
   };
 
   // Ids of records that exist (even soft-deleted) or once existed (purged, but with revisions):
@@ -259,7 +250,7 @@ async function writeCorpus(tx: Tx, corpus: PreparedCorpus): Promise<LoadCorpusRe
         status: 'PUBLISHED',
       },
     });
-    await revise('Topic', row);
+    revise('Topic', row);
   }
 
   const actorId = (key: string) => corpusRecordId('Actor', key);
@@ -277,7 +268,7 @@ async function writeCorpus(tx: Tx, corpus: PreparedCorpus): Promise<LoadCorpusRe
         status: 'PUBLISHED',
       },
     });
-    await revise('Actor', row);
+    revise('Actor', row);
   }
   const actors = await presentIds(
     tx.actor.findMany({ where: { id: { in: data.actors.map((a) => actorId(a.key)) } }, select }),
@@ -344,7 +335,7 @@ async function writeCorpus(tx: Tx, corpus: PreparedCorpus): Promise<LoadCorpusRe
         status: 'PUBLISHED',
       },
     });
-    await revise('Source', row);
+    revise('Source', row);
     if (record.url !== undefined) {
       await tx.sourceUrl.create({
         data: { sourceId: id, url: record.url, normalizedUrl: normalizeUrl(record.url) },
@@ -396,7 +387,7 @@ async function writeCorpus(tx: Tx, corpus: PreparedCorpus): Promise<LoadCorpusRe
       },
     });
     existingEvents.add(id);
-    await revise('Event', row);
+    revise('Event', row);
     const participants = await tx.eventParticipant.createMany({
       data: event.participants
         .filter((participant) => actors.has(actorId(participant.actor)))
@@ -455,7 +446,7 @@ async function writeCorpus(tx: Tx, corpus: PreparedCorpus): Promise<LoadCorpusRe
       },
     });
     existingStatements.add(id);
-    await revise('Statement', row);
+    revise('Statement', row);
     const topics = await tx.statementTopic.createMany({
       data: statement.topics.flatMap((slug) => {
         const topicId = topicIds.get(slug);
@@ -501,7 +492,20 @@ async function writeCorpus(tx: Tx, corpus: PreparedCorpus): Promise<LoadCorpusRe
         status: 'PUBLISHED',
       },
     });
-    await revise('Citation', row);
+    revise('Citation', row);
+  }
+
+  for (const { model, id } of createdRecords) {
+    await writeRevision(tx, {
+      model,
+      id,
+      operation: 'CREATE',
+      version: 1,
+      before: null,
+      after: await snapshot(tx, model, id),
+      userId: null,
+    });
+    count('Revision');
   }
 
   // Reported in creation order, whatever order the counters were first touched in.
@@ -578,9 +582,4 @@ function parentsFirst(events: CorpusEvent[]): CorpusEvent[] {
   };
   for (const event of events) place(event);
   return ordered;
-}
-
-/** A created row as it is stored in a revision: dates as ISO strings. */
-function toJson(row: object): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(row)) as Prisma.InputJsonValue;
 }

@@ -153,7 +153,8 @@ registerRestorer('Statement', (tx, { id, viewer, expectedVersion, content }) =>
       rank: content.rank as StatementRank,
       rankReason: content.rankReason ?? null,
     },
-    ((content.topics as { topicId: string }[] | undefined) ?? []).map((topic) => topic.topicId),
+    // A revision without the list (written before revisions held it) leaves the topics alone.
+    (content.topics as { topicId: string }[] | undefined)?.map((topic) => topic.topicId),
   ),
 );
 
