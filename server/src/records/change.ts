@@ -6,7 +6,7 @@ import type { RevisionOperation } from '../db/generated/prisma/enums.ts';
 import type { Context, Viewer } from '../schema/context.ts';
 import { DomainError, NotFoundError } from '../schema/errors.ts';
 import { type CuratedModel, type CuratedRecord, delegateFor, type Tx } from './models.ts';
-import { type Snapshot, snapshot, writeRevision } from './revisions.ts';
+import { type Snapshot, snapshot, writeCreateRevision, writeRevision } from './revisions.ts';
 
 export class ConflictError extends DomainError {
   constructor(model: CuratedModel, expected: number, current: number) {
@@ -117,15 +117,7 @@ export async function createRecord(
   create: (audit: { createdById: string; updatedById: string }) => Promise<{ id: string }>,
 ): Promise<string> {
   const { id } = await create({ createdById: viewer.id, updatedById: viewer.id });
-  await writeRevision(tx, {
-    model,
-    id,
-    operation: 'CREATE',
-    version: 1,
-    before: null,
-    after: await snapshot(tx, model, id),
-    userId: viewer.id,
-  });
+  await writeCreateRevision(tx, model, id, viewer.id);
   return id;
 }
 

@@ -36,6 +36,24 @@ export interface RevisionInput {
   userId: string | null;
 }
 
+/** The CREATE revision of a record just created, holding it as `snapshot` loads it. */
+export async function writeCreateRevision(
+  tx: Tx,
+  model: CuratedModel,
+  id: string,
+  userId: string | null,
+): Promise<void> {
+  await writeRevision(tx, {
+    model,
+    id,
+    operation: 'CREATE',
+    version: 1,
+    before: null,
+    after: await snapshot(tx, model, id),
+    userId,
+  });
+}
+
 export async function writeRevision(tx: Tx, input: RevisionInput): Promise<void> {
   await tx.revision.create({
     data: {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { type Anchor, AnchorError, anchorQuote } from '../citations/anchor.ts';
 import type { Db } from '../db/client.ts';
 import type { CuratedModel, Tx } from '../records/models.ts';
-import { snapshot, writeRevision } from '../records/revisions.ts';
+import { writeCreateRevision } from '../records/revisions.ts';
 import { CodePointIndex, contentHash, normalizeText } from '../shared/text.ts';
 import { normalizeUrl } from '../sources/url.ts';
 import {
@@ -496,15 +496,7 @@ async function writeCorpus(tx: Tx, corpus: PreparedCorpus): Promise<LoadCorpusRe
   }
 
   for (const { model, id } of createdRecords) {
-    await writeRevision(tx, {
-      model,
-      id,
-      operation: 'CREATE',
-      version: 1,
-      before: null,
-      after: await snapshot(tx, model, id),
-      userId: null,
-    });
+    await writeCreateRevision(tx, model, id, null);
     count('Revision');
   }
 
