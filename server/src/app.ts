@@ -11,6 +11,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { authenticate } from './auth/authenticate.ts';
 import { configureSigningKey, signingKey } from './auth/signing-key.ts';
+import { compiledReadsPlugin } from './compiled/plugin.ts';
 import { PROJECT_ROOT } from './config.ts';
 import type { Db } from './db/client.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
@@ -30,6 +31,11 @@ export interface AppOptions {
    * start and kept in the database.
    */
   jwtSecret?: string;
+  /**
+   * Answer the common read shapes with one compiled SQL statement (compiled/compile.ts). On by
+   * default; off only to compare with the resolvers.
+   */
+  compiledReads?: boolean;
 }
 
 export interface App {
@@ -72,7 +78,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // Cache control is off: Citeline gives no cache hints, and the plugin wraps every field's
     // resolver to compute them (6–8% of the CPU of a list request; graphql-handler.ts still
     // sends `cache-control: no-store`).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...(options.compiledReads === false ? [] : [compiledReadsPlugin()]),
+    ],
   });
   await apollo.start();
 

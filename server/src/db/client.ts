@@ -2,6 +2,7 @@
 // limits, timeouts and error handling are set in one place.
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client.ts';
+import { preparedStatementName } from './prepared.ts';
 
 export type Db = PrismaClient;
 
@@ -43,6 +44,8 @@ export function createPrisma(databaseUrl: string, options: DbOptions = {}): Pris
       // process on its 'error' event.
       onPoolError: (error) => console.error('Database connection lost (idle):', error.message),
       onConnectionError: (error) => console.error('Database connection lost:', error.message),
+      // Undefined for all but the compiled reads (the adapter's type does not say it may be).
+      statementNameGenerator: (query) => preparedStatementName(query.sql) as string,
     },
   );
   if (!options.onQuery) return new PrismaClient({ adapter });
