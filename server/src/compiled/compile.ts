@@ -42,13 +42,24 @@ class Statement {
       : `${alias}."deletedAt" IS NULL AND ${alias}.status = 'PUBLISHED'`;
   }
 
-  /** The twin of citation.schema.ts's visibleCitationWhere: the passage, its source and target. */
-  visibleCitation(c: string): string {
+  /**
+   * The twin of citation.schema.ts's visibleCitationWhere: the passage, its source and target.
+   * Citations listed under a record are joined to it, and every record compiled here is checked
+   * for visibility where it is selected: the side they hang from needs no second look.
+   */
+  visibleCitation(c: string, under: 'source' | 'target'): string {
     const [source, statement, event] = [this.alias(), this.alias(), this.alias()];
-    return `${this.visible(c)}
-      AND EXISTS (SELECT 1 FROM "Source" ${source} WHERE ${source}.id = ${c}."sourceId" AND ${this.visible(source)})
-      AND (EXISTS (SELECT 1 FROM "Statement" ${statement} WHERE ${statement}.id = ${c}."statementId" AND ${this.visible(statement)})
-        OR EXISTS (SELECT 1 FROM "Event" ${event} WHERE ${event}.id = ${c}."eventId" AND ${this.visible(event)}))`;
+    const conditions = [this.visible(c)];
+    if (under !== 'source') {
+      conditions.push(
+        `EXISTS (SELECT 1 FROM "Source" ${source} WHERE ${source}.id = ${c}."sourceId" AND ${this.visible(source)})`,
+      );
+    }
+    if (under !== 'target') {
+      conditions.push(`(EXISTS (SELECT 1 FROM "Statement" ${statement} WHERE ${statement}.id = ${c}."statementId" AND ${this.visible(statement)})
+        OR EXISTS (SELECT 1 FROM "Event" ${event} WHERE ${event}.id = ${c}."eventId" AND ${this.visible(event)}))`);
+    }
+    return conditions.join(' AND ');
   }
 }
 
@@ -103,7 +114,7 @@ const citationList =
     const object = objectSql(st, CITATION, c, field);
     return object === null
       ? null
-      : `coalesce((SELECT json_agg(${object} ORDER BY ${c}."sourceId", ${c}.start, ${c}.id) FROM "Citation" ${c} WHERE ${c}."${foreignKey}" = ${alias}.id AND ${st.visibleCitation(c)}), '[]'::json)`;
+      : `coalesce((SELECT json_agg(${object} ORDER BY ${c}."sourceId", ${c}.start, ${c}.id) FROM "Citation" ${c} WHERE ${c}."${foreignKey}" = ${alias}.id AND ${st.visibleCitation(c, 'target')}), '[]'::json)`;
   };
 
 /** `first` as the connections take it, or null for what only the resolvers answer. */
@@ -274,7 +285,7 @@ const SOURCE: TypeSpec = {
       return connectionSql(st, field, {
         table: '"Citation"',
         alias: c,
-        where: `${c}."sourceId" = ${alias}.id AND ${st.visibleCitation(c)}`,
+        where: `${c}."sourceId" = ${alias}.id AND ${st.visibleCitation(c, 'source')}`,
         order: (a) => `${a}.start, ${a}.id`,
         node: CITATION,
       });
