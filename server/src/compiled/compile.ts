@@ -214,6 +214,10 @@ function pageInfoSql(
   return `json_build_object(${entries.join(', ')})`;
 }
 
+// Response keys go into the SQL as string literals: GraphQL names and aliases are
+// [_A-Za-z][_0-9A-Za-z]* (the parser refuses anything else), so they cannot close a quote. Every
+// value a client sends is a parameter; page sizes are validated integers.
+
 /** json_build_object takes at most 100 arguments. */
 const MAX_FIELDS = 50;
 
