@@ -64,21 +64,20 @@ const FormError = () => {
 /** A speaker named in the text but not in the record: one click adds them and picks them. */
 const AddNamedSpeaker = ({ name }: { name: string }) => {
   const { setValue } = useFormContext();
-  const [adding, setAdding] = useState(false);
-  const [added, setAdded] = useState(false);
-  if (added) return null;
+  const [step, setStep] = useState<'offer' | 'adding' | 'added'>('offer');
+  if (step === 'added') return null;
   return (
     <>
-      <Button size="small" onClick={() => setAdding(true)} sx={{ mb: 1 }}>
+      <Button size="small" onClick={() => setStep('adding')} sx={{ mb: 1 }}>
         Add “{name}” as a new actor
       </Button>
-      {adding && (
+      {step === 'adding' && (
         <CreateActorDialog
           name={name}
-          onCancel={() => setAdding(false)}
+          onCancel={() => setStep('offer')}
           onCreated={(actor) => {
             setValue('speaker', actor.id, { shouldDirty: true });
-            setAdded(true);
+            setStep('added');
           }}
         />
       )}

@@ -6,6 +6,7 @@
 // compiled-reads.int.test.ts runs operations both ways and requires the same answer.
 import type { OperationDefinitionNode } from 'graphql';
 import { PREPARED_SQL_MARKER } from '../db/prepared.ts';
+import { visibleCondition } from '../db/sql-visibility.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/builder.ts';
 import { decodeGlobalId } from '../schema/global-id.ts';
 import { normalizeUrl } from '../sources/url.ts';
@@ -16,8 +17,8 @@ export interface CompiledQuery {
   params: unknown[];
 }
 
-/** Builds one statement: its parameters, table aliases and the viewer's visibility rule. */
-class Statement {
+/** Builds one SQL statement: its parameters, table aliases and the viewer's visibility rule. */
+class SqlBuilder {
   readonly params: unknown[] = [];
   private aliases = 0;
   constructor(
@@ -35,11 +36,8 @@ class Statement {
     return `t${this.aliases}`;
   }
 
-  /** The SQL twin of visibleWhere (schema/visibility.ts). */
   visible(alias: string): string {
-    return this.includeDrafts
-      ? `${alias}."deletedAt" IS NULL`
-      : `${alias}."deletedAt" IS NULL AND ${alias}.status = 'PUBLISHED'`;
+    return visibleCondition(alias, this.includeDrafts);
   }
 
   /**
@@ -48,22 +46,17 @@ class Statement {
    * for visibility where it is selected: the side they hang from needs no second look.
    */
   visibleCitation(c: string, under: 'source' | 'target'): string {
-    const [source, statement, event] = [this.alias(), this.alias(), this.alias()];
-    const conditions = [this.visible(c)];
-    if (under !== 'source') {
-      conditions.push(
-        `EXISTS (SELECT 1 FROM "Source" ${source} WHERE ${source}.id = ${c}."sourceId" AND ${this.visible(source)})`,
-      );
-    }
-    if (under !== 'target') {
-      conditions.push(`(EXISTS (SELECT 1 FROM "Statement" ${statement} WHERE ${statement}.id = ${c}."statementId" AND ${this.visible(statement)})
-        OR EXISTS (SELECT 1 FROM "Event" ${event} WHERE ${event}.id = ${c}."eventId" AND ${this.visible(event)}))`);
-    }
-    return conditions.join(' AND ');
+    const exists = (table: string, foreignKey: string) => {
+      const alias = this.alias();
+      return `EXISTS (SELECT 1 FROM "${table}" ${alias} WHERE ${alias}.id = ${c}."${foreignKey}" AND ${this.visible(alias)})`;
+    };
+    return under === 'source'
+      ? `${this.visible(c)} AND (${exists('Statement', 'statementId')} OR ${exists('Event', 'eventId')})`
+      : `${this.visible(c)} AND ${exists('Source', 'sourceId')}`;
   }
 }
 
-type FieldSql = (st: Statement, alias: string, field: SelectedField) => string | null;
+type FieldSql = (st: SqlBuilder, alias: string, field: SelectedField) => string | null;
 
 interface TypeSpec {
   typename: string;
@@ -98,11 +91,12 @@ const leaf =
 const toOne =
   (spec: () => TypeSpec, foreignKey: string): FieldSql =>
   (st, alias, field) => {
+    const { table } = spec();
     const target = st.alias();
     const object = objectSql(st, spec(), target, field);
     return object === null
       ? null
-      : `(SELECT ${object} FROM ${spec().table} ${target} WHERE ${target}.id = ${alias}."${foreignKey}" AND ${st.visible(target)})`;
+      : `(SELECT ${object} FROM ${table} ${target} WHERE ${target}.id = ${alias}."${foreignKey}" AND ${st.visible(target)})`;
   };
 
 /** A record's citations (Statement.citations): visible ones, by source, start and id. */
@@ -116,6 +110,29 @@ const citationList =
       ? null
       : `coalesce((SELECT json_agg(${object} ORDER BY ${c}."sourceId", ${c}.start, ${c}.id) FROM "Citation" ${c} WHERE ${c}."${foreignKey}" = ${alias}.id AND ${st.visibleCitation(c, 'target')}), '[]'::json)`;
   };
+
+/** json_build_object takes at most 100 arguments. */
+const MAX_FIELDS = 50;
+
+/**
+ * A JSON object of the selected fields, or null as soon as one of them cannot be compiled.
+ * Response keys go into the SQL as string literals: GraphQL names and aliases are
+ * [_A-Za-z][_0-9A-Za-z]* (the parser refuses anything else), so they cannot close a quote. Every
+ * value a client sends is a parameter; page sizes are validated integers.
+ */
+function jsonObject(
+  fields: SelectedField[],
+  compileField: (field: SelectedField) => string | null | undefined,
+): string | null {
+  if (fields.length === 0 || fields.length > MAX_FIELDS) return null;
+  const entries: string[] = [];
+  for (const field of fields) {
+    const value = compileField(field);
+    if (value === null || value === undefined) return null;
+    entries.push(`'${field.key}', ${value}`);
+  }
+  return `json_build_object(${entries.join(', ')})`;
+}
 
 /** `first` as the connections take it, or null for what only the resolvers answer. */
 function pageSize(args: Record<string, unknown>): number | null {
@@ -137,7 +154,7 @@ interface ConnectionSource {
 
 /** A forward page of a Relay connection, as Pothos's prismaConnection shapes it. */
 function connectionSql(
-  st: Statement,
+  st: SqlBuilder,
   field: SelectedField,
   source: ConnectionSource,
 ): string | null {
@@ -146,22 +163,18 @@ function connectionSql(
   if (first === null || fields === null) return null;
   const row = st.alias();
   const page = st.alias();
-  const entries: string[] = [];
-  for (const selected of fields) {
-    let value: string | null = null;
-    if (selected.name === 'totalCount') {
-      value = `(SELECT count(*)::int FROM ${source.table} ${source.alias} WHERE ${source.where})`;
-    } else if (selected.name === 'edges') {
-      value = edgesSql(st, selected, source, page, first);
-    } else if (selected.name === 'pageInfo') {
-      value = pageInfoSql(st, selected, page, first);
-    }
-    if (value === null) return null;
-    entries.push(`'${selected.key}', ${value}`);
-  }
   const { table, alias, where, order } = source;
+  const object = jsonObject(fields, (selected) => {
+    if (selected.name === 'totalCount') {
+      return `(SELECT count(*)::int FROM ${table} ${alias} WHERE ${where})`;
+    }
+    if (selected.name === 'edges') return edgesSql(st, selected, source, page, first);
+    if (selected.name === 'pageInfo') return pageInfoSql(st, selected, page, first);
+    return null;
+  });
+  if (object === null) return null;
   // One row whatever is selected (GROUP BY (): every value is an aggregate over the page).
-  return `(SELECT json_build_object(${entries.join(', ')}) FROM (
+  return `(SELECT ${object} FROM (
       SELECT ${row}.*, row_number() OVER (ORDER BY ${order(row)}) AS rn FROM (
         SELECT ${alias}.* FROM ${table} ${alias} WHERE ${where}
         ORDER BY ${order(alias)} LIMIT ${first + 1}
@@ -170,7 +183,7 @@ function connectionSql(
 }
 
 function edgesSql(
-  st: Statement,
+  st: SqlBuilder,
   field: SelectedField,
   source: ConnectionSource,
   page: string,
@@ -178,19 +191,18 @@ function edgesSql(
 ): string | null {
   const fields = selectedFields(field.selectionSet, 'Edge', st.scope);
   if (fields === null || Object.keys(field.args).length) return null;
-  const entries: string[] = [];
-  for (const selected of fields) {
-    let value: string | null = null;
-    if (selected.name === 'cursor') value = cursorSql(`${page}.id`);
-    else if (selected.name === 'node') value = objectSql(st, source.node, page, selected);
-    if (value === null) return null;
-    entries.push(`'${selected.key}', ${value}`);
-  }
-  return `coalesce(json_agg(json_build_object(${entries.join(', ')}) ORDER BY ${page}.rn) FILTER (WHERE ${page}.rn <= ${first}), '[]'::json)`;
+  const edge = jsonObject(fields, (selected) => {
+    if (selected.name === 'cursor') return cursorSql(`${page}.id`);
+    if (selected.name === 'node') return objectSql(st, source.node, page, selected);
+    return null;
+  });
+  return edge === null
+    ? null
+    : `coalesce(json_agg(${edge} ORDER BY ${page}.rn) FILTER (WHERE ${page}.rn <= ${first}), '[]'::json)`;
 }
 
 function pageInfoSql(
-  st: Statement,
+  st: SqlBuilder,
   field: SelectedField,
   page: string,
   first: number,
@@ -205,41 +217,24 @@ function pageInfoSql(
     startCursor: cursors('ASC'),
     endCursor: cursors('DESC'),
   };
-  const entries: string[] = [];
-  for (const selected of fields) {
-    const value = values[selected.name];
-    if (value === undefined || selected.selectionSet) return null;
-    entries.push(`'${selected.key}', ${value}`);
-  }
-  return `json_build_object(${entries.join(', ')})`;
+  return jsonObject(fields, (selected) => (selected.selectionSet ? null : values[selected.name]));
 }
 
-// Response keys go into the SQL as string literals: GraphQL names and aliases are
-// [_A-Za-z][_0-9A-Za-z]* (the parser refuses anything else), so they cannot close a quote. Every
-// value a client sends is a parameter; page sizes are validated integers.
-
-/** json_build_object takes at most 100 arguments. */
-const MAX_FIELDS = 50;
-
 function objectSql(
-  st: Statement,
+  st: SqlBuilder,
   spec: TypeSpec,
   alias: string,
   field: SelectedField,
 ): string | null {
   const fields = selectedFields(field.selectionSet, spec.typename, st.scope);
-  if (fields === null || fields.length === 0 || fields.length > MAX_FIELDS) return null;
-  const entries: string[] = [];
-  for (const selected of fields) {
+  if (fields === null) return null;
+  return jsonObject(fields, (selected) => {
     const build =
       selected.name === '__typename'
         ? leaf(() => `'${spec.typename}'`)
         : spec.fields[selected.name];
-    const value = build?.(st, alias, selected) ?? null;
-    if (value === null) return null;
-    entries.push(`'${selected.key}', ${value}`);
-  }
-  return `json_build_object(${entries.join(', ')})`;
+    return build?.(st, alias, selected);
+  });
 }
 
 const ACTOR: TypeSpec = {
@@ -338,7 +333,7 @@ const CITATION: TypeSpec = {
 
 /** One record by a condition on its table, or null when the viewer may not see it. */
 function recordSql(
-  st: Statement,
+  st: SqlBuilder,
   spec: TypeSpec,
   field: SelectedField,
   where: (alias: string) => string,
@@ -361,6 +356,16 @@ function idOf(value: unknown, typename: string): string | null {
   }
 }
 
+/** A root field that looks one record up by its global id (`statement(id:)`, `source(id:)`). */
+const byId =
+  (spec: TypeSpec): FieldSql =>
+  (st, _alias, field) => {
+    const { id: value, ...others } = field.args;
+    const id = idOf(value, spec.typename);
+    if (id === null || Object.keys(others).length) return null;
+    return recordSql(st, spec, field, (a) => `${a}.id = ${st.param(id, 'uuid')}`);
+  };
+
 const ROOT_FIELDS: Record<string, FieldSql> = {
   statements: (st, _alias, field) => {
     const s = st.alias();
@@ -373,18 +378,8 @@ const ROOT_FIELDS: Record<string, FieldSql> = {
       node: STATEMENT,
     });
   },
-  statement: (st, _alias, field) => {
-    const { id: value, ...others } = field.args;
-    const id = idOf(value, 'Statement');
-    if (id === null || Object.keys(others).length) return null;
-    return recordSql(st, STATEMENT, field, (a) => `${a}.id = ${st.param(id, 'uuid')}`);
-  },
-  source: (st, _alias, field) => {
-    const { id: value, ...others } = field.args;
-    const id = idOf(value, 'Source');
-    if (id === null || Object.keys(others).length) return null;
-    return recordSql(st, SOURCE, field, (a) => `${a}.id = ${st.param(id, 'uuid')}`);
-  },
+  statement: byId(STATEMENT),
+  source: byId(SOURCE),
   sourceByUrl: (st, _alias, field) => {
     const { url, ...others } = field.args;
     if (typeof url !== 'string' || Object.keys(others).length) return null;
@@ -410,20 +405,15 @@ export function compileQuery(
   scope: SelectionScope,
   includeDrafts: boolean,
 ): CompiledQuery | null {
-  // Variables' defaults are not in the request's variables: leave such operations to graphql-js.
   if (operation.operation !== 'query') return null;
+  // Variables' defaults are not in the request's variables: leave such operations to graphql-js.
   if (operation.variableDefinitions?.some((definition) => definition.defaultValue)) return null;
-  const st = new Statement(scope, includeDrafts);
+  const st = new SqlBuilder(scope, includeDrafts);
   const fields = selectedFields(operation.selectionSet, 'Query', scope);
-  if (fields === null || fields.length === 0) return null;
-  const entries: string[] = [];
-  for (const field of fields) {
-    const value = ROOT_FIELDS[field.name]?.(st, '', field) ?? null;
-    if (value === null) return null;
-    entries.push(`'${field.key}', ${value}`);
-  }
+  const data = fields && jsonObject(fields, (field) => ROOT_FIELDS[field.name]?.(st, '', field));
+  if (data === null) return null;
   return {
-    sql: `${PREPARED_SQL_MARKER}SELECT json_build_object(${entries.join(', ')})::text AS data`,
+    sql: `${PREPARED_SQL_MARKER}SELECT ${data}::text AS data`,
     params: st.params,
   };
 }

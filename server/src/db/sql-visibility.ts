@@ -3,11 +3,15 @@
 import { Prisma } from './generated/prisma/client.ts';
 
 /** Rows of `alias` the viewer may see: never soft-deleted, and PUBLISHED unless drafts are readable. */
-export function visibleSql(alias: string, includeDrafts: boolean): Prisma.Sql {
-  const table = Prisma.raw(alias);
+export function visibleCondition(alias: string, includeDrafts: boolean): string {
   return includeDrafts
-    ? Prisma.sql`${table}."deletedAt" IS NULL`
-    : Prisma.sql`${table}."deletedAt" IS NULL AND ${table}.status = 'PUBLISHED'`;
+    ? `${alias}."deletedAt" IS NULL`
+    : `${alias}."deletedAt" IS NULL AND ${alias}.status = 'PUBLISHED'`;
+}
+
+/** visibleCondition as a fragment of a Prisma tagged query. */
+export function visibleSql(alias: string, includeDrafts: boolean): Prisma.Sql {
+  return Prisma.raw(visibleCondition(alias, includeDrafts));
 }
 
 /**

@@ -67,11 +67,7 @@ const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
 
 /** Keeps what the rule lets the viewer see: null for a hidden record, a list without them. */
 function keepVisible(result: unknown, ctx: Context, rule: VisibilityRule): unknown {
-  if (Array.isArray(result)) {
-    return result.every((item) => item == null || rule(ctx, item))
-      ? result
-      : result.filter((item) => item == null || rule(ctx, item));
-  }
+  if (Array.isArray(result)) return result.filter((item) => item == null || rule(ctx, item));
   return result == null || rule(ctx, result) ? result : null;
 }
 

@@ -215,7 +215,7 @@ async function writeCorpus(tx: Tx, corpus: PreparedCorpus): Promise<LoadCorpusRe
   // Each created record's CREATE revision is written once everything is loaded, so that it holds
   // the record as history shows and restores it: with its participants, topics and positions.
   const createdRecords: { model: CuratedModel; id: string }[] = [];
-  const revise = (model: CuratedModel, row: { id: string }) => {
+  const recordCreated = (model: CuratedModel, row: { id: string }) => {
     createdRecords.push({ model, id: row.id });
     count(model);
   };
@@ -250,7 +250,7 @@ async function writeCorpus(tx: Tx, corpus: PreparedCorpus): Promise<LoadCorpusRe
         status: 'PUBLISHED',
       },
     });
-    revise('Topic', row);
+    recordCreated('Topic', row);
   }
 
   const actorId = (key: string) => corpusRecordId('Actor', key);
@@ -268,7 +268,7 @@ async function writeCorpus(tx: Tx, corpus: PreparedCorpus): Promise<LoadCorpusRe
         status: 'PUBLISHED',
       },
     });
-    revise('Actor', row);
+    recordCreated('Actor', row);
   }
   const actors = await presentIds(
     tx.actor.findMany({ where: { id: { in: data.actors.map((a) => actorId(a.key)) } }, select }),
@@ -335,7 +335,7 @@ async function writeCorpus(tx: Tx, corpus: PreparedCorpus): Promise<LoadCorpusRe
         status: 'PUBLISHED',
       },
     });
-    revise('Source', row);
+    recordCreated('Source', row);
     if (record.url !== undefined) {
       await tx.sourceUrl.create({
         data: { sourceId: id, url: record.url, normalizedUrl: normalizeUrl(record.url) },
@@ -387,7 +387,7 @@ async function writeCorpus(tx: Tx, corpus: PreparedCorpus): Promise<LoadCorpusRe
       },
     });
     existingEvents.add(id);
-    revise('Event', row);
+    recordCreated('Event', row);
     const participants = await tx.eventParticipant.createMany({
       data: event.participants
         .filter((participant) => actors.has(actorId(participant.actor)))
@@ -446,7 +446,7 @@ async function writeCorpus(tx: Tx, corpus: PreparedCorpus): Promise<LoadCorpusRe
       },
     });
     existingStatements.add(id);
-    revise('Statement', row);
+    recordCreated('Statement', row);
     const topics = await tx.statementTopic.createMany({
       data: statement.topics.flatMap((slug) => {
         const topicId = topicIds.get(slug);
@@ -492,7 +492,7 @@ async function writeCorpus(tx: Tx, corpus: PreparedCorpus): Promise<LoadCorpusRe
         status: 'PUBLISHED',
       },
     });
-    revise('Citation', row);
+    recordCreated('Citation', row);
   }
 
   for (const { model, id } of createdRecords) {
