@@ -161,8 +161,8 @@ export function buildQueries(picks: Picks): QuerySpec[] {
           { actor: globalId('Actor', actor), first: PAGE_TIMELINE },
         ),
         postgraphile: gql(
-          `query Q5($actor: UUID!, $first: Int!) { benchApiActorTimeline(actor: $actor, first: $first) { ${PGL_TIMELINE_NODE} } }`,
-          { actor, first: PAGE_TIMELINE },
+          `query Q5($actor: UUID!, $first: Int!, $lim: Int!) { benchApiActorTimeline(actor: $actor, lim: $lim, first: $first) { ${PGL_TIMELINE_NODE} } }`,
+          { actor, first: PAGE_TIMELINE, lim: PAGE_TIMELINE + 1 },
         ),
         ceiling: ceiling('q5', [actor, null, null, null, PAGE_TIMELINE]),
       },
@@ -182,9 +182,16 @@ export function buildQueries(picks: Picks): QuerySpec[] {
           },
         ),
         postgraphile: gql(
-          `query Q5($actor: UUID!, $first: Int!, $date: Date, $kind: String, $id: UUID) {
-            benchApiActorTimeline(actor: $actor, afterDate: $date, afterKind: $kind, afterId: $id, first: $first) { ${PGL_TIMELINE_NODE} } }`,
-          { actor, first: PAGE_TIMELINE, date: deep.date, kind: deep.kind, id: deep.id },
+          `query Q5($actor: UUID!, $first: Int!, $lim: Int!, $date: Date, $kind: String, $id: UUID) {
+            benchApiActorTimeline(actor: $actor, lim: $lim, afterDate: $date, afterKind: $kind, afterId: $id, first: $first) { ${PGL_TIMELINE_NODE} } }`,
+          {
+            actor,
+            first: PAGE_TIMELINE,
+            lim: PAGE_TIMELINE + 1,
+            date: deep.date,
+            kind: deep.kind,
+            id: deep.id,
+          },
         ),
         ceiling: ceiling('q5', [actor, deep.date, deep.kind, deep.id, PAGE_TIMELINE]),
       },

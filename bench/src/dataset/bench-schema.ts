@@ -28,6 +28,24 @@ const DEEP_OFFSET = 2_000;
 const TIMELINE_VISIBLE = (alias: string) =>
   `${alias}."deletedAt" IS NULL AND ${alias}.status = 'PUBLISHED'`;
 
+/**
+ * `(date, kind, id) > (afterDate, afterKind, afterId)` for the rows of one kind, as a condition
+ * on (date, id) that an index on the date can serve (server/src/timeline/timeline.sql.ts's
+ * afterBound): a kind after the cursor's takes the cursor's day whole, one before it starts the
+ * day after. True when there is no cursor.
+ */
+export const timelineAfter = (
+  date: string,
+  id: string,
+  kind: 'Event' | 'Statement',
+  afterDate: string,
+  afterKind: string,
+  afterId: string,
+) => `(${afterDate} IS NULL OR (${date}, ${id}) > (${afterDate}, CASE
+    WHEN ${afterKind} = '${kind}' THEN ${afterId}
+    WHEN ${afterKind} < '${kind}' THEN '00000000-0000-0000-0000-000000000000'::uuid
+    ELSE 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid END))`;
+
 export const BENCH_SCHEMA_SQL = `
 CREATE SCHEMA IF NOT EXISTS bench;
 CREATE TABLE IF NOT EXISTS bench.meta (key text PRIMARY KEY, value jsonb NOT NULL);
@@ -59,18 +77,24 @@ DO $$ BEGIN
   CREATE TYPE bench_api.timeline_item AS (date date, kind text, id uuid, title text, text text);
 EXCEPTION WHEN duplicate_object THEN NULL; END $$;
 
+-- The page is cut per kind before the two are merged (lim = page size + 1), as Citeline's and
+-- the ceiling's timelines do, so a heavy actor reads a page of each kind, not all its items.
+DROP FUNCTION IF EXISTS bench_api.actor_timeline(uuid, date, text, uuid);
 CREATE OR REPLACE FUNCTION bench_api.actor_timeline(
-  actor uuid, after_date date DEFAULT NULL, after_kind text DEFAULT NULL, after_id uuid DEFAULT NULL
+  actor uuid, lim int, after_date date DEFAULT NULL, after_kind text DEFAULT NULL, after_id uuid DEFAULT NULL
 ) RETURNS SETOF bench_api.timeline_item LANGUAGE sql STABLE AS $$
   SELECT * FROM (
-    SELECT e."startOn" AS date, 'Event' AS kind, e.id, e.title, NULL::text AS text FROM public."Event" e
+    (SELECT e."startOn" AS date, 'Event'::text AS kind, e.id, e.title, NULL::text AS text FROM public."Event" e
     WHERE ${TIMELINE_VISIBLE('e')} AND e."startOn" IS NOT NULL
       AND EXISTS (SELECT 1 FROM public."EventParticipant" p WHERE p."eventId" = e.id AND p."actorId" = actor)
+      AND ${timelineAfter('e."startOn"', 'e.id', 'Event', 'after_date', 'after_kind', 'after_id')}
+    ORDER BY e."startOn", e.id LIMIT lim)
     UNION ALL
-    SELECT s."saidOn", 'Statement', s.id, NULL, s.text FROM public."Statement" s
+    (SELECT s."saidOn", 'Statement'::text, s.id, NULL, s.text FROM public."Statement" s
     WHERE ${TIMELINE_VISIBLE('s')} AND s."saidOn" IS NOT NULL AND s."speakerId" = actor
+      AND ${timelineAfter('s."saidOn"', 's.id', 'Statement', 'after_date', 'after_kind', 'after_id')}
+    ORDER BY s."saidOn", s.id LIMIT lim)
   ) items
-  WHERE after_date IS NULL OR (items.date, items.kind, items.id) > (after_date, after_kind, after_id)
   ORDER BY items.date, items.kind, items.id
 $$;
 

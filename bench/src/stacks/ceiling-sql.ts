@@ -1,7 +1,7 @@
 // The ceiling's queries: each benchmark request answered by one hand-written SQL statement in
 // which PostgreSQL builds the whole JSON response, with the same rows, order, page sizes and
 // visibility rules (PUBLISHED, not deleted) as the GraphQL stacks.
-import { HEADLINE_OPTIONS_SQL } from '../dataset/bench-schema.ts';
+import { HEADLINE_OPTIONS_SQL, timelineAfter } from '../dataset/bench-schema.ts';
 
 const visible = (alias: string) => `${alias}."deletedAt" IS NULL AND ${alias}.status = 'PUBLISHED'`;
 
@@ -112,18 +112,18 @@ export const CEILING_SQL = {
   // Q5: an actor's timeline page (events they took part in, statements they made), keyset
   // paginated on (date, kind, id); $2..$4 are the key of the item before the page, or nulls.
   q5: `
-    WITH items AS (
-      SELECT e."startOn" AS date, 'Event' AS kind, e.id FROM "Event" e
-      WHERE ${visible('e')} AND e."startOn" IS NOT NULL
-        AND EXISTS (SELECT 1 FROM "EventParticipant" p WHERE p."eventId" = e.id AND p."actorId" = $1::uuid)
-      UNION ALL
-      SELECT s."saidOn", 'Statement', s.id FROM "Statement" s
-      WHERE ${visible('s')} AND s."saidOn" IS NOT NULL AND s."speakerId" = $1::uuid
-    ),
-    page AS (
+    WITH page AS (
       SELECT cut.*, row_number() OVER (ORDER BY cut.date, cut.kind, cut.id) AS n FROM (
-        SELECT * FROM items
-        WHERE $2::date IS NULL OR (date, kind, id) > ($2::date, $3::text, $4::uuid)
+        (SELECT e."startOn" AS date, 'Event'::text AS kind, e.id FROM "Event" e
+        WHERE ${visible('e')} AND e."startOn" IS NOT NULL
+          AND EXISTS (SELECT 1 FROM "EventParticipant" p WHERE p."eventId" = e.id AND p."actorId" = $1::uuid)
+          AND ${timelineAfter('e."startOn"', 'e.id', 'Event', '$2::date', '$3::text', '$4::uuid')}
+        ORDER BY e."startOn", e.id LIMIT $5::int + 1)
+        UNION ALL
+        (SELECT s."saidOn", 'Statement'::text, s.id FROM "Statement" s
+        WHERE ${visible('s')} AND s."saidOn" IS NOT NULL AND s."speakerId" = $1::uuid
+          AND ${timelineAfter('s."saidOn"', 's.id', 'Statement', '$2::date', '$3::text', '$4::uuid')}
+        ORDER BY s."saidOn", s.id LIMIT $5::int + 1)
         ORDER BY date, kind, id LIMIT $5::int + 1
       ) cut
     )

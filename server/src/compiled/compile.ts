@@ -6,11 +6,24 @@
 // compiled-reads.int.test.ts runs operations both ways and requires the same answer.
 import type { OperationDefinitionNode } from 'graphql';
 import { PREPARED_SQL_MARKER } from '../db/prepared.ts';
+import { SqlParams } from '../db/sql-params.ts';
 import { visibleCondition } from '../db/sql-visibility.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/builder.ts';
 import { decodeGlobalId } from '../schema/global-id.ts';
+import {
+  endOfPeriodExclusive,
+  type PartialDate,
+  parsePartialDate,
+} from '../shared/partial-date.ts';
 import { normalizeUrl } from '../sources/url.ts';
-import { type SelectedField, type SelectionScope, selectedFields } from './selection.ts';
+import { decodeTimelineCursor } from '../timeline/cursor.ts';
+import { timelineSql } from '../timeline/timeline.sql.ts';
+import {
+  type SelectedField,
+  type SelectionScope,
+  selectedFields,
+  type UnionType,
+} from './selection.ts';
 
 export interface CompiledQuery {
   sql: string;
@@ -18,17 +31,13 @@ export interface CompiledQuery {
 }
 
 /** Builds one SQL statement: its parameters, table aliases and the viewer's visibility rule. */
-class SqlBuilder {
-  readonly params: unknown[] = [];
+class SqlBuilder extends SqlParams {
   private aliases = 0;
   constructor(
     readonly scope: SelectionScope,
-    private readonly includeDrafts: boolean,
-  ) {}
-
-  param(value: unknown, type: 'uuid' | 'text'): string {
-    this.params.push(value);
-    return `$${this.params.length}::${type}`;
+    readonly includeDrafts: boolean,
+  ) {
+    super();
   }
 
   alias(): string {
@@ -64,12 +73,18 @@ interface TypeSpec {
   fields: Record<string, FieldSql>;
 }
 
+/** Base64 of a text, as Buffer's: without the line breaks PostgreSQL puts every 76 characters. */
+const base64Sql = (text: string) =>
+  `replace(encode(convert_to(${text}, 'UTF8'), 'base64'), E'\\n', '')`;
+
+/** Base64url without padding, as Buffer's 'base64url'. */
+const base64urlSql = (text: string) => `rtrim(translate(${base64Sql(text)}, '+/', '-_'), '=')`;
+
 const globalIdSql = (typename: string, column: string) =>
-  `replace(rtrim(translate(encode(convert_to('${typename}:' || ${column}::text, 'UTF8'), 'base64'), '+/', '-_'), '='), E'\\n', '')`;
+  base64urlSql(`'${typename}:' || ${column}::text`);
 
 /** Pothos's cursor for `cursor: 'id'`: base64 of "GPC:S:<id>". */
-const cursorSql = (column: string) =>
-  `replace(encode(convert_to('GPC:S:' || ${column}::text, 'UTF8'), 'base64'), E'\\n', '')`;
+const cursorSql = (column: string) => base64Sql(`'GPC:S:' || ${column}::text`);
 
 const column =
   (name: string, cast = ''): FieldSql =>
@@ -134,66 +149,86 @@ function jsonObject(
   return `json_build_object(${entries.join(', ')})`;
 }
 
-/** `first` as the connections take it, or null for what only the resolvers answer. */
+/** Whether `first` is a page size the connections accept. */
+function isPageSize(first: unknown): first is number {
+  return Number.isInteger(first) && (first as number) >= 1 && (first as number) <= MAX_PAGE_SIZE;
+}
+
+/** `first` as the Prisma connections take it, or null for what only the resolvers answer. */
 function pageSize(args: Record<string, unknown>): number | null {
   const { first = DEFAULT_PAGE_SIZE, ...others } = args;
   if (Object.keys(others).length) return null; // after, before, last, filter, orderBy
-  return Number.isInteger(first) && (first as number) >= 1 && (first as number) <= MAX_PAGE_SIZE
-    ? (first as number)
-    : null;
+  return isPageSize(first) ? first : null;
 }
 
-interface ConnectionSource {
-  table: string;
-  alias: string;
-  where: string;
-  /** ORDER BY over the connection's alias. */
+/** A page of a connection: its rows, how they are ordered, and what each edge shows. */
+interface PageSource {
+  /** A SELECT of at most first + 1 rows, with an `id` column. */
+  rows: string;
+  /** ORDER BY over the page's alias. */
   order: (alias: string) => string;
-  node: TypeSpec;
+  /** totalCount, as an aggregate over the page's rows or an independent subquery. */
+  totalCount: string;
+  cursor: (page: string) => string;
+  node: (page: string, field: SelectedField) => string | null;
 }
 
-/** A forward page of a Relay connection, as Pothos's prismaConnection shapes it. */
+/** A forward page of a Relay connection: one row whatever is selected. */
+function pageSql(
+  st: SqlBuilder,
+  field: SelectedField,
+  first: number,
+  source: PageSource,
+): string | null {
+  const fields = selectedFields(field.selectionSet, 'Connection', st.scope);
+  if (fields === null) return null;
+  const row = st.alias();
+  const page = st.alias();
+  const object = jsonObject(fields, (selected) => {
+    if (selected.name === 'totalCount') return source.totalCount;
+    if (selected.name === 'edges') return edgesSql(st, selected, source, page, first);
+    if (selected.name === 'pageInfo') return pageInfoSql(st, selected, source, page, first);
+    return null;
+  });
+  // GROUP BY (): every value is an aggregate over the page.
+  return object === null
+    ? null
+    : `(SELECT ${object} FROM (
+      SELECT ${row}.*, row_number() OVER (ORDER BY ${source.order(row)}) AS rn FROM (${source.rows}) ${row}
+    ) ${page} GROUP BY ())`;
+}
+
+/** A connection over a table, as Pothos's prismaConnection shapes it (cursor: 'id'). */
 function connectionSql(
   st: SqlBuilder,
   field: SelectedField,
-  source: ConnectionSource,
+  source: { table: string; alias: string; where: string; order: (alias: string) => string },
+  node: TypeSpec,
 ): string | null {
   const first = pageSize(field.args);
-  const fields = first === null ? null : selectedFields(field.selectionSet, 'Connection', st.scope);
-  if (first === null || fields === null) return null;
-  const row = st.alias();
-  const page = st.alias();
+  if (first === null) return null;
   const { table, alias, where, order } = source;
-  const object = jsonObject(fields, (selected) => {
-    if (selected.name === 'totalCount') {
-      return `(SELECT count(*)::int FROM ${table} ${alias} WHERE ${where})`;
-    }
-    if (selected.name === 'edges') return edgesSql(st, selected, source, page, first);
-    if (selected.name === 'pageInfo') return pageInfoSql(st, selected, page, first);
-    return null;
+  return pageSql(st, field, first, {
+    rows: `SELECT ${alias}.* FROM ${table} ${alias} WHERE ${where} ORDER BY ${order(alias)} LIMIT ${first + 1}`,
+    order,
+    totalCount: `(SELECT count(*)::int FROM ${table} ${alias} WHERE ${where})`,
+    cursor: (page) => cursorSql(`${page}.id`),
+    node: (page, selected) => objectSql(st, node, page, selected),
   });
-  if (object === null) return null;
-  // One row whatever is selected (GROUP BY (): every value is an aggregate over the page).
-  return `(SELECT ${object} FROM (
-      SELECT ${row}.*, row_number() OVER (ORDER BY ${order(row)}) AS rn FROM (
-        SELECT ${alias}.* FROM ${table} ${alias} WHERE ${where}
-        ORDER BY ${order(alias)} LIMIT ${first + 1}
-      ) ${row}
-    ) ${page} GROUP BY ())`;
 }
 
 function edgesSql(
   st: SqlBuilder,
   field: SelectedField,
-  source: ConnectionSource,
+  source: PageSource,
   page: string,
   first: number,
 ): string | null {
   const fields = selectedFields(field.selectionSet, 'Edge', st.scope);
   if (fields === null || Object.keys(field.args).length) return null;
   const edge = jsonObject(fields, (selected) => {
-    if (selected.name === 'cursor') return cursorSql(`${page}.id`);
-    if (selected.name === 'node') return objectSql(st, source.node, page, selected);
+    if (selected.name === 'cursor') return source.cursor(page);
+    if (selected.name === 'node') return source.node(page, selected);
     return null;
   });
   return edge === null
@@ -204,13 +239,14 @@ function edgesSql(
 function pageInfoSql(
   st: SqlBuilder,
   field: SelectedField,
+  source: PageSource,
   page: string,
   first: number,
 ): string | null {
   const fields = selectedFields(field.selectionSet, 'PageInfo', st.scope);
   if (fields === null || Object.keys(field.args).length) return null;
   const cursors = (direction: 'ASC' | 'DESC') =>
-    `(array_agg(${cursorSql(`${page}.id`)} ORDER BY ${page}.rn ${direction}) FILTER (WHERE ${page}.rn <= ${first}))[1]`;
+    `(array_agg(${source.cursor(page)} ORDER BY ${page}.rn ${direction}) FILTER (WHERE ${page}.rn <= ${first}))[1]`;
   const values: Record<string, string> = {
     hasNextPage: `count(*) > ${first}`,
     hasPreviousPage: 'false',
@@ -225,9 +261,12 @@ function objectSql(
   spec: TypeSpec,
   alias: string,
   field: SelectedField,
+  union?: UnionType,
 ): string | null {
-  const fields = selectedFields(field.selectionSet, spec.typename, st.scope);
+  const fields = selectedFields(field.selectionSet, spec.typename, st.scope, union);
   if (fields === null) return null;
+  // Through a union, a member may have nothing selected: its object is empty.
+  if (fields.length === 0 && union) return 'json_build_object()';
   return jsonObject(fields, (selected) => {
     const build =
       selected.name === '__typename'
@@ -281,13 +320,17 @@ const SOURCE: TypeSpec = {
     version: leaf(column('version')),
     citations: (st, alias, field) => {
       const c = st.alias();
-      return connectionSql(st, field, {
-        table: '"Citation"',
-        alias: c,
-        where: `${c}."sourceId" = ${alias}.id AND ${st.visibleCitation(c, 'source')}`,
-        order: (a) => `${a}.start, ${a}.id`,
-        node: CITATION,
-      });
+      return connectionSql(
+        st,
+        field,
+        {
+          table: '"Citation"',
+          alias: c,
+          where: `${c}."sourceId" = ${alias}.id AND ${st.visibleCitation(c, 'source')}`,
+          order: (a) => `${a}.start, ${a}.id`,
+        },
+        CITATION,
+      );
     },
   },
 };
@@ -363,20 +406,90 @@ const byId =
     const { id: value, ...others } = field.args;
     const id = idOf(value, spec.typename);
     if (id === null || Object.keys(others).length) return null;
-    return recordSql(st, spec, field, (a) => `${a}.id = ${st.param(id, 'uuid')}`);
+    return recordSql(st, spec, field, (a) => `${a}.id = ${st.add(id, 'uuid')}`);
   };
 
+/** A PartialDate argument, or null when it is not one (the resolvers then report it). */
+function partialDateOf(value: unknown): PartialDate | null {
+  if (typeof value !== 'string') return null;
+  try {
+    return parsePartialDate(value);
+  } catch {
+    return null;
+  }
+}
+
+const TIMELINE_ITEM: UnionType = { name: 'TimelineItem', members: ['Event', 'Statement'] };
+
+/** `timeline(...)`: the resolver's SQL (timeline.sql.ts) with the page's JSON built around it. */
+const timeline: FieldSql = (st, _alias, field) => {
+  const { actor, topic, from, to, first = DEFAULT_PAGE_SIZE, after, ...others } = field.args;
+  const actorId = actor === undefined ? undefined : idOf(actor, 'Actor');
+  const topicId = topic === undefined ? undefined : idOf(topic, 'Topic');
+  const start = from === undefined ? undefined : partialDateOf(from);
+  const end = to === undefined ? undefined : partialDateOf(to);
+  const afterKey =
+    after === undefined
+      ? undefined
+      : typeof after === 'string'
+        ? decodeTimelineCursor(after)
+        : null;
+  const given = [actorId, topicId, start, end, afterKey];
+  if (Object.keys(others).length || !isPageSize(first) || given.includes(null)) return null;
+
+  const sql = timelineSql(
+    {
+      actorId: actorId ?? undefined,
+      topicId: topicId ?? undefined,
+      from: start?.date,
+      before: end ? endOfPeriodExclusive(end) : undefined,
+      includeDrafts: st.includeDrafts,
+    },
+    st.add,
+    { after: afterKey ?? undefined, limit: first + 1 },
+  );
+  const record = (spec: TypeSpec, page: string, selected: SelectedField) => {
+    const alias = st.alias();
+    const object = objectSql(st, spec, alias, selected, TIMELINE_ITEM);
+    return (
+      object && `(SELECT ${object} FROM ${spec.table} ${alias} WHERE ${alias}.id = ${page}.id)`
+    );
+  };
+  return pageSql(st, field, first, {
+    rows: sql.page,
+    order: (a) => `${a}.date, ${a}.kind, ${a}.id`,
+    // The resolver's: 0 on an empty page, since it counts alongside the page's rows.
+    totalCount: `CASE WHEN count(*) = 0 THEN 0 ELSE (${sql.count})::int END`,
+    cursor: (page) =>
+      base64urlSql(
+        `'["' || to_char(${page}.date, 'YYYY-MM-DD') || '","' || ${page}.kind || '","' || ${page}.id::text || '"]'`,
+      ),
+    node: (page, selected) => {
+      const event = record(EVENT, page, selected);
+      const statement = record(STATEMENT, page, selected);
+      return (
+        event && statement && `CASE ${page}.kind WHEN 'Event' THEN ${event} ELSE ${statement} END`
+      );
+    },
+  });
+};
+
 const ROOT_FIELDS: Record<string, FieldSql> = {
+  timeline,
   statements: (st, _alias, field) => {
     const s = st.alias();
-    return connectionSql(st, field, {
-      table: '"Statement"',
-      alias: s,
-      where: st.visible(s),
-      // statementOrderBy's default: the most recent first, undated last.
-      order: (a) => `${a}."saidOn" DESC NULLS LAST, ${a}.id DESC`,
-      node: STATEMENT,
-    });
+    return connectionSql(
+      st,
+      field,
+      {
+        table: '"Statement"',
+        alias: s,
+        where: st.visible(s),
+        // statementOrderBy's default: the most recent first, undated last.
+        order: (a) => `${a}."saidOn" DESC NULLS LAST, ${a}.id DESC`,
+      },
+      STATEMENT,
+    );
   },
   statement: byId(STATEMENT),
   source: byId(SOURCE),
@@ -394,7 +507,7 @@ const ROOT_FIELDS: Record<string, FieldSql> = {
       SOURCE,
       field,
       (a) =>
-        `EXISTS (SELECT 1 FROM "SourceUrl" u WHERE u."sourceId" = ${a}.id AND u."normalizedUrl" = ${st.param(normalized, 'text')})`,
+        `EXISTS (SELECT 1 FROM "SourceUrl" u WHERE u."sourceId" = ${a}.id AND u."normalizedUrl" = ${st.add(normalized, 'text')})`,
     );
   },
 };
@@ -414,6 +527,6 @@ export function compileQuery(
   if (data === null) return null;
   return {
     sql: `${PREPARED_SQL_MARKER}SELECT ${data}::text AS data`,
-    params: st.params,
+    params: st.values,
   };
 }

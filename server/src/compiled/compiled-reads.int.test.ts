@@ -68,6 +68,30 @@ const OPERATIONS: Record<string, { query: string; variables?: () => Record<strin
       },
     ],
   },
+  'actor timelines, with events and statements': {
+    query: `query ($actor: ID!) { timeline(actor: $actor, first: 3) { totalCount
+      edges { cursor node { __typename ... on Event { id title kind startDate endDate place }
+        ... on Statement { id text saidOn speaker { id name } event { title } } } }
+      pageInfo { hasNextPage endCursor } } }`,
+    variables: () => timelines.actors.map((actor) => ({ actor })),
+  },
+  'later pages of actor timelines': {
+    query: `query ($actor: ID!, $after: String!) { timeline(actor: $actor, first: 2, after: $after) {
+      edges { cursor node { ... on Statement { text } } } pageInfo { hasNextPage } } }`,
+    variables: () => timelines.laterPages,
+  },
+  'topic timelines within dates': {
+    query: `query ($topic: ID!) { timeline(topic: $topic, from: "2023-09-20", to: "2025") {
+      totalCount edges { node { ... on Event { title startDate } ... on TimelineItem { __typename } } } } }`,
+    variables: () => timelines.topics.map((topic) => ({ topic })),
+  },
+};
+
+/** Actor and topic ids of the corpus and the records added below, and timeline cursors. */
+const timelines = {
+  actors: [] as string[],
+  topics: [] as string[],
+  laterPages: [] as { actor: string; after: string }[],
 };
 
 /** The corpus's source URLs, the draft source's and one that is in no record. */
@@ -134,6 +158,22 @@ beforeAll(async () => {
     { statementId: bySpeakerDraft.id },
     { deletedAt: new Date() },
   );
+  const [actors, topics] = await Promise.all([
+    prisma.actor.findMany({ select: { id: true } }),
+    prisma.topic.findMany({ select: { id: true } }),
+  ]);
+  timelines.actors = actors.map((actor) => encodeGlobalId('Actor', actor.id));
+  timelines.topics = topics.map((topic) => encodeGlobalId('Topic', topic.id));
+  for (const actor of timelines.actors) {
+    const first = await resolvers.execute(
+      'query ($actor: ID!) { timeline(actor: $actor, first: 1) { pageInfo { endCursor } } }',
+      { actor },
+      EDITOR,
+    );
+    const after = (first.data as { timeline: { pageInfo: { endCursor: string | null } } }).timeline
+      .pageInfo.endCursor;
+    if (after) timelines.laterPages.push({ actor, after });
+  }
   Object.assign(ids, {
     speakerDraft: encodeGlobalId('Statement', bySpeakerDraft.id),
     draftStatement: encodeGlobalId('Statement', draftStatement.id),

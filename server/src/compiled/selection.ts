@@ -1,7 +1,7 @@
 // The fields an operation selects, by response key, with fragments on the same type merged: the
 // input of the compiled read path (compile.ts). Anything that path does not handle makes it null,
-// so the operation runs through the resolvers instead: directives, a fragment on another type (an
-// interface or a union), a response key selected twice.
+// so the operation runs through the resolvers instead: directives, a fragment on an interface or a
+// type the selection cannot be of, a response key selected twice.
 import {
   type FragmentDefinitionNode,
   Kind,
@@ -36,11 +36,21 @@ function argumentValues(
   );
 }
 
-/** The fields of `set`, selected on an object of type `typeName`; null when not compilable. */
+/** A union the selection is made on, and its member types. */
+export interface UnionType {
+  name: string;
+  members: readonly string[];
+}
+
+/**
+ * The fields of `set`, selected on an object of type `typeName` (reached through `union`, whose
+ * fragments on the other members then select nothing); null when not compilable.
+ */
 export function selectedFields(
   set: SelectionSetNode | undefined,
   typeName: string,
   scope: SelectionScope,
+  union?: UnionType,
 ): SelectedField[] | null {
   const fields: SelectedField[] = [];
   const keys = new Set<string>();
@@ -63,7 +73,10 @@ export function selectedFields(
         selection.kind === Kind.INLINE_FRAGMENT ? selection : scope.fragments[selection.name.value];
       if (!fragment || fragment.directives?.length) return false;
       const condition = fragment.typeCondition?.name.value;
-      if (condition !== undefined && condition !== typeName) return false;
+      if (condition !== undefined && condition !== typeName && condition !== union?.name) {
+        if (union?.members.includes(condition)) continue;
+        return false;
+      }
       if (!visit(fragment.selectionSet)) return false;
     }
     return true;

@@ -123,7 +123,7 @@ describe('timeline', () => {
     const withoutTotal = TIMELINE.replace('totalCount', '');
     const first = await api.data<TimelineData>(withoutTotal, { actor: ids.manet, first: 2 });
     expect(labels(first)).toEqual(['September 2023 meeting', 'Meeting with Kritenbrink']);
-    expect(api.lastQueries()[0]).not.toMatch(/count\(\*\)/i);
+    expect(api.lastQueries()[0]).not.toMatch(/count\(\*\) FROM/i);
     const rest = await api.data<TimelineData>(withoutTotal, {
       actor: ids.manet,
       first: 2,
@@ -137,6 +137,41 @@ describe('timeline', () => {
     );
     const counted = await api.data<TimelineData>(viaFragment, { actor: ids.manet, first: 1 });
     expect(counted.timeline.totalCount).toBe(3);
+  });
+
+  it('pages through events and statements of the same day one at a time', async () => {
+    const { prisma } = api;
+    const actor = await makeActor(prisma, { name: 'Same Day' });
+    const day = new Date('2024-05-05');
+    for (const title of ['Morning visit', 'Evening visit']) {
+      await makeEvent(prisma, {
+        title,
+        startOn: day,
+        participants: { create: [{ actorId: actor.id, role: 'HOST' }] },
+      });
+    }
+    for (const text of ['First remark', 'Second remark']) {
+      await makeStatement(prisma, { speakerId: actor.id, text, saidOn: day });
+    }
+    const everything = await api.data<TimelineData>(TIMELINE, {
+      actor: encodeGlobalId('Actor', actor.id),
+    });
+    expect(labels(everything).slice(0, 2).sort()).toEqual(['Evening visit', 'Morning visit']);
+    // The compiled read path and the resolvers (a directive sends it to them) page the same.
+    for (const query of [TIMELINE, TIMELINE.replace('cursor', 'cursor @include(if: true)')]) {
+      const walked: string[] = [];
+      let after: string | null = null;
+      do {
+        const page: TimelineData = await api.data<TimelineData>(query, {
+          actor: encodeGlobalId('Actor', actor.id),
+          first: 1,
+          after,
+        });
+        walked.push(...labels(page).map(String));
+        after = page.timeline.pageInfo.hasNextPage ? page.timeline.pageInfo.endCursor : null;
+      } while (after);
+      expect(walked).toEqual(labels(everything));
+    }
   });
 
   it.each([

@@ -9,6 +9,7 @@ import { BadUserInputError } from '../schema/errors.ts';
 import { decodeIdOf } from '../schema/global-id.ts';
 import { endOfPeriodExclusive } from '../shared/partial-date.ts';
 import { StatementRef } from '../statements/statement.schema.ts';
+import { decodeTimelineCursor, encodeTimelineCursor } from './cursor.ts';
 import { type TimelineKey, type TimelineRow, timelineRows } from './timeline.sql.ts';
 
 const TimelineItem = builder.unionType('TimelineItem', {
@@ -50,31 +51,10 @@ const TimelineConnection = builder.objectRef<Page>('TimelineConnection').impleme
   }),
 });
 
-function encodeCursor(key: TimelineKey): string {
-  return Buffer.from(JSON.stringify([key.date, key.kind, key.id])).toString('base64url');
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function decodeCursor(cursor: string): TimelineKey {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 3) {
-      const [date, kind, id] = parsed as unknown[];
-      if (
-        typeof date === 'string' &&
-        /^\d{4}-\d{2}-\d{2}$/.test(date) &&
-        (kind === 'Event' || kind === 'Statement') &&
-        typeof id === 'string' &&
-        UUID.test(id)
-      ) {
-        return { date, kind, id };
-      }
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw new BadUserInputError('after is not a cursor returned by timeline', 'after');
+function decodeAfter(cursor: string): TimelineKey {
+  const key = decodeTimelineCursor(cursor);
+  if (!key) throw new BadUserInputError('after is not a cursor returned by timeline', 'after');
+  return key;
 }
 
 /** Whether the client selected `name` directly on this field's result (through fragments too). */
@@ -139,21 +119,26 @@ builder.queryFields((t) => ({
       if (first < 1 || first > MAX_PAGE_SIZE) {
         throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
       }
-      const rows = await timelineRows(ctx.prisma, {
-        actorId: args.actor ? decodeIdOf(args.actor, ['Actor'], 'actor') : undefined,
-        topicId: args.topic ? decodeIdOf(args.topic, ['Topic'], 'topic') : undefined,
-        from: args.from?.date,
-        before: args.to ? endOfPeriodExclusive(args.to) : undefined,
-        includeDrafts: canReadDrafts(ctx),
-        after: args.after ? decodeCursor(args.after) : undefined,
-        limit: first + 1,
-        withTotal: selectsField(info, 'totalCount'),
-      });
+      const rows = await timelineRows(
+        ctx.prisma,
+        {
+          actorId: args.actor ? decodeIdOf(args.actor, ['Actor'], 'actor') : undefined,
+          topicId: args.topic ? decodeIdOf(args.topic, ['Topic'], 'topic') : undefined,
+          from: args.from?.date,
+          before: args.to ? endOfPeriodExclusive(args.to) : undefined,
+          includeDrafts: canReadDrafts(ctx),
+        },
+        {
+          after: args.after ? decodeAfter(args.after) : undefined,
+          limit: first + 1,
+          withTotal: selectsField(info, 'totalCount'),
+        },
+      );
       const pageRows = rows.slice(0, first);
       const records = await loadRecords(ctx, info, pageRows);
       const edges = pageRows.flatMap((row) => {
         const record = records.get(row.id);
-        return record ? [{ cursor: encodeCursor(row), record }] : [];
+        return record ? [{ cursor: encodeTimelineCursor(row), record }] : [];
       });
       return { edges, hasNextPage: rows.length > first, totalCount: rows[0]?.total ?? 0 };
     },

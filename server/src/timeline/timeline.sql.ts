@@ -1,10 +1,11 @@
 // The timeline query: events and statements in date order, for an actor or a topic and a date
-// range, keyset-paginated on (date, kind, id) in one SQL statement. Undated records have no
-// place on a timeline and are left out.
+// range, keyset-paginated on (date, kind, id). Undated records have no place on a timeline and
+// are left out. The resolver (timeline.schema.ts) and the compiled reads (compiled/compile.ts)
+// build their statements from the same fragments here.
 
 import type { Db } from '../db/client.ts';
-import { Prisma } from '../db/generated/prisma/client.ts';
-import { periodReachesSql, visibleSql } from '../db/sql-visibility.ts';
+import { SqlParams } from '../db/sql-params.ts';
+import { visibleCondition } from '../db/sql-visibility.ts';
 
 export type TimelineKind = 'Event' | 'Statement';
 
@@ -14,89 +15,128 @@ export interface TimelineKey {
   id: string;
 }
 
-export interface TimelineRow extends TimelineKey {
-  /** All the timeline's items; null unless `withTotal` was asked for. */
-  total: number | null;
-}
-
-export interface TimelineOptions {
+export interface TimelineFilter {
   actorId?: string;
   topicId?: string;
   from?: Date;
   /** Exclusive upper bound. */
   before?: Date;
   includeDrafts: boolean;
-  after?: TimelineKey;
-  limit: number;
-  /** Count every item too (a window over all of them, so only when the client asks). */
-  withTotal: boolean;
 }
 
-export async function timelineRows(db: Db, options: TimelineOptions): Promise<TimelineRow[]> {
-  const { actorId, topicId, from, before, includeDrafts, after, limit, withTotal } = options;
-  const eventConditions: Prisma.Sql[] = [
-    visibleSql('e', includeDrafts),
-    Prisma.sql`e."startOn" IS NOT NULL`,
-  ];
-  const statementConditions: Prisma.Sql[] = [
-    visibleSql('s', includeDrafts),
-    Prisma.sql`s."saidOn" IS NOT NULL`,
-  ];
+export interface TimelineSql {
+  /** Rows (date, kind, id) of the page, `limit` at most, ordered by (date, kind, id). */
+  page: string;
+  /** How many items the timeline has in all, whatever the page. */
+  count: string;
+}
+
+/**
+ * Rows whose period (first day `date` at `precision`: DAY, MONTH or YEAR) ends on or after
+ * `from`: "February 2024" reaches 2024-02-15.
+ */
+function periodReaches(date: string, precision: string, from: string): string {
+  return `${date} >= CASE ${precision}
+      WHEN 'YEAR' THEN date_trunc('year', ${from})::date
+      WHEN 'MONTH' THEN date_trunc('month', ${from})::date
+      ELSE ${from} END`;
+}
+
+const NO_UUID = '00000000-0000-0000-0000-000000000000';
+const LAST_UUID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+
+/**
+ * The keyset condition `(date, kind, id) > after` for the rows of one kind, as `(date, id) >
+ * (after.date, bound)`, which the (…, date) indexes can serve: a kind sorting after the cursor's
+ * takes the cursor's day whole, a kind sorting before it starts the day after.
+ */
+function afterBound(kind: TimelineKind, after: TimelineKey): string {
+  if (kind === after.kind) return after.id;
+  return kind > after.kind ? NO_UUID : LAST_UUID;
+}
+
+export function timelineSql(
+  filter: TimelineFilter,
+  add: SqlParams['add'],
+  page: { after?: TimelineKey; limit: number },
+): TimelineSql {
+  const { actorId, topicId, from, before, includeDrafts } = filter;
+  const event = [visibleCondition('e', includeDrafts), `e."startOn" IS NOT NULL`];
+  const statement = [visibleCondition('s', includeDrafts), `s."saidOn" IS NOT NULL`];
   if (actorId) {
-    eventConditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "EventParticipant" p WHERE p."eventId" = e.id AND p."actorId" = ${actorId}::uuid)`,
+    const actor = add(actorId, 'uuid');
+    event.push(
+      `EXISTS (SELECT 1 FROM "EventParticipant" p WHERE p."eventId" = e.id AND p."actorId" = ${actor})`,
     );
-    statementConditions.push(Prisma.sql`s."speakerId" = ${actorId}::uuid`);
+    statement.push(`s."speakerId" = ${actor}`);
   }
   if (topicId) {
-    eventConditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "EventTopic" t WHERE t."eventId" = e.id AND t."topicId" = ${topicId}::uuid)`,
+    const topic = add(topicId, 'uuid');
+    event.push(
+      `EXISTS (SELECT 1 FROM "EventTopic" t WHERE t."eventId" = e.id AND t."topicId" = ${topic})`,
     );
-    statementConditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "StatementTopic" t WHERE t."statementId" = s.id AND t."topicId" = ${topicId}::uuid)`,
+    statement.push(
+      `EXISTS (SELECT 1 FROM "StatementTopic" t WHERE t."statementId" = s.id AND t."topicId" = ${topic})`,
     );
   }
   if (from) {
     // Dates are periods: an item dated "February 2024" reaches from = 2024-02-15.
-    eventConditions.push(
-      periodReachesSql(
-        Prisma.sql`coalesce(e."endOn", e."startOn")`,
-        Prisma.sql`CASE WHEN e."endOn" IS NULL THEN e."startPrecision" ELSE e."endPrecision" END`,
-        from,
+    const start = add(from, 'date');
+    event.push(
+      periodReaches(
+        `coalesce(e."endOn", e."startOn")`,
+        `CASE WHEN e."endOn" IS NULL THEN e."startPrecision" ELSE e."endPrecision" END`,
+        start,
       ),
     );
-    statementConditions.push(
-      periodReachesSql(Prisma.sql`s."saidOn"`, Prisma.sql`s."saidPrecision"`, from),
-    );
+    statement.push(periodReaches(`s."saidOn"`, `s."saidPrecision"`, start));
   }
   if (before) {
-    eventConditions.push(Prisma.sql`e."startOn" < ${before}::date`);
-    statementConditions.push(Prisma.sql`s."saidOn" < ${before}::date`);
+    const end = add(before, 'date');
+    event.push(`e."startOn" < ${end}`);
+    statement.push(`s."saidOn" < ${end}`);
   }
-  const afterCondition = after
-    ? Prisma.sql`WHERE (date, kind, id) > (${after.date}::date, ${after.kind}, ${after.id}::uuid)`
-    : Prisma.empty;
+  const count = `SELECT (SELECT count(*) FROM "Event" e WHERE ${event.join(' AND ')})
+    + (SELECT count(*) FROM "Statement" s WHERE ${statement.join(' AND ')})`;
 
-  // The page is cut on the raw columns and formatted afterwards: formatting in the sorted query
-  // formats every item of a long timeline before the sort (to_char on 7,667 rows: 12 ms).
-  return db.$queryRaw<TimelineRow[]>`
-    WITH items AS (
-      SELECT e."startOn" AS date, 'Event' AS kind, e.id FROM "Event" e
-      WHERE ${Prisma.join(eventConditions, ' AND ')}
+  const { after, limit } = page;
+  if (after) {
+    const date = add(after.date, 'date');
+    event.push(`(e."startOn", e.id) > (${date}, ${add(afterBound('Event', after), 'uuid')})`);
+    statement.push(
+      `(s."saidOn", s.id) > (${date}, ${add(afterBound('Statement', after), 'uuid')})`,
+    );
+  }
+  // Each kind is cut to the page before the two are merged: an actor with thousands of items
+  // reads a page's worth of each, not all of them (the limit is a validated integer).
+  return {
+    page: `(SELECT e."startOn" AS date, 'Event'::text AS kind, e.id FROM "Event" e
+        WHERE ${event.join(' AND ')} ORDER BY e."startOn", e.id LIMIT ${limit})
       UNION ALL
-      SELECT s."saidOn", 'Statement', s.id FROM "Statement" s
-      WHERE ${Prisma.join(statementConditions, ' AND ')}
-    ),
-    counted AS (
-      SELECT date, kind, id, ${withTotal ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL::bigint`} AS total
-      FROM items
-    ),
-    page AS (
-      SELECT c.date, c.kind, c.id, c.total FROM counted c ${afterCondition}
-      ORDER BY c.date, c.kind, c.id
-      LIMIT ${limit}
-    )
-    SELECT to_char(p.date, 'YYYY-MM-DD') AS date, p.kind, p.id::text AS id, p.total::int AS total
-    FROM page p
-    ORDER BY p.date, p.kind, p.id`;
+      (SELECT s."saidOn", 'Statement'::text, s.id FROM "Statement" s
+        WHERE ${statement.join(' AND ')} ORDER BY s."saidOn", s.id LIMIT ${limit})
+      ORDER BY date, kind, id LIMIT ${limit}`,
+    count,
+  };
+}
+
+export interface TimelineRow extends TimelineKey {
+  /** All the timeline's items; null unless `withTotal` was asked for. */
+  total: number | null;
+}
+
+export async function timelineRows(
+  db: Db,
+  filter: TimelineFilter,
+  page: { after?: TimelineKey; limit: number; withTotal: boolean },
+): Promise<TimelineRow[]> {
+  const params = new SqlParams();
+  const sql = timelineSql(filter, params.add, page);
+  // Counted only when the client asks: it reads every item of the timeline.
+  const total = page.withTotal ? `(${sql.count})::int` : 'NULL::int';
+  return db.$queryRawUnsafe<TimelineRow[]>(
+    `SELECT to_char(p.date, 'YYYY-MM-DD') AS date, p.kind, p.id::text AS id, ${total} AS total
+    FROM (${sql.page}) p ORDER BY p.date, p.kind, p.id`,
+    ...params.values,
+  );
 }

@@ -1,0 +1,13 @@
+// Positional parameters for SQL written as text ($1, $2, … each with its cast): the compiled
+// reads and the timeline build their statements this way so that both can share fragments.
+export type SqlType = 'uuid' | 'text' | 'date';
+
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  /** Adds a parameter and returns its placeholder. */
+  add = (value: unknown, type: SqlType): string => {
+    this.values.push(value);
+    return `$${this.values.length}::${type}`;
+  };
+}
