@@ -32,7 +32,8 @@ const TIMELINE_VISIBLE = (alias: string) =>
  * `(date, kind, id) > (afterDate, afterKind, afterId)` for the rows of one kind, as a condition
  * on (date, id) that an index on the date can serve (server/src/timeline/timeline.sql.ts's
  * afterBound): a kind after the cursor's takes the cursor's day whole, one before it starts the
- * day after. True when there is no cursor.
+ * day after. Without a cursor every row is after -infinity: no `IS NULL OR`, which a generic
+ * plan could not serve from the index.
  */
 export const timelineAfter = (
   date: string,
@@ -41,10 +42,10 @@ export const timelineAfter = (
   afterDate: string,
   afterKind: string,
   afterId: string,
-) => `(${afterDate} IS NULL OR (${date}, ${id}) > (${afterDate}, CASE
+) => `(${date}, ${id}) > (coalesce(${afterDate}, '-infinity'::date), CASE
     WHEN ${afterKind} = '${kind}' THEN ${afterId}
     WHEN ${afterKind} < '${kind}' THEN '00000000-0000-0000-0000-000000000000'::uuid
-    ELSE 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid END))`;
+    ELSE 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid END)`;
 
 export const BENCH_SCHEMA_SQL = `
 CREATE SCHEMA IF NOT EXISTS bench;

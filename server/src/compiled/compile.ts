@@ -9,7 +9,10 @@ import { PREPARED_SQL_MARKER } from '../db/prepared.ts';
 import { SqlParams } from '../db/sql-params.ts';
 import { visibleCondition } from '../db/sql-visibility.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/builder.ts';
+import { MAX_FILTER_TEXT_LENGTH } from '../schema/common-fields.ts';
 import { decodeGlobalId } from '../schema/global-id.ts';
+import { SEARCHABLE_TYPES, type SearchableType, searchSql } from '../search/search.sql.ts';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../search/snippet.ts';
 import {
   endOfPeriodExclusive,
   type PartialDate,
@@ -163,14 +166,19 @@ function pageSize(args: Record<string, unknown>): number | null {
 
 /** A page of a connection: its rows, how they are ordered, and what each edge shows. */
 interface PageSource {
-  /** A SELECT of at most first + 1 rows, with an `id` column. */
-  rows: string;
+  /**
+   * A SELECT of at most first + 1 rows, with an `id` column; read once the selection is
+   * compiled, so that it can leave out what nothing selected.
+   */
+  rows: () => string;
   /** ORDER BY over the page's alias. */
   order: (alias: string) => string;
   /** totalCount, as an aggregate over the page's rows or an independent subquery. */
-  totalCount: string;
+  totalCount: (page: string) => string;
   cursor: (page: string) => string;
   node: (page: string, field: SelectedField) => string | null;
+  /** PageInfo's cursors where the connection has its own (offset connections). */
+  pageCursors?: (page: string) => { startCursor: string; endCursor: string };
 }
 
 /** A forward page of a Relay connection: one row whatever is selected. */
@@ -185,7 +193,7 @@ function pageSql(
   const row = st.alias();
   const page = st.alias();
   const object = jsonObject(fields, (selected) => {
-    if (selected.name === 'totalCount') return source.totalCount;
+    if (selected.name === 'totalCount') return source.totalCount(page);
     if (selected.name === 'edges') return edgesSql(st, selected, source, page, first);
     if (selected.name === 'pageInfo') return pageInfoSql(st, selected, source, page, first);
     return null;
@@ -194,7 +202,7 @@ function pageSql(
   return object === null
     ? null
     : `(SELECT ${object} FROM (
-      SELECT ${row}.*, row_number() OVER (ORDER BY ${source.order(row)}) AS rn FROM (${source.rows}) ${row}
+      SELECT ${row}.*, row_number() OVER (ORDER BY ${source.order(row)}) AS rn FROM (${source.rows()}) ${row}
     ) ${page} GROUP BY ())`;
 }
 
@@ -209,9 +217,10 @@ function connectionSql(
   if (first === null) return null;
   const { table, alias, where, order } = source;
   return pageSql(st, field, first, {
-    rows: `SELECT ${alias}.* FROM ${table} ${alias} WHERE ${where} ORDER BY ${order(alias)} LIMIT ${first + 1}`,
+    rows: () =>
+      `SELECT ${alias}.* FROM ${table} ${alias} WHERE ${where} ORDER BY ${order(alias)} LIMIT ${first + 1}`,
     order,
-    totalCount: `(SELECT count(*)::int FROM ${table} ${alias} WHERE ${where})`,
+    totalCount: () => `(SELECT count(*)::int FROM ${table} ${alias} WHERE ${where})`,
     cursor: (page) => cursorSql(`${page}.id`),
     node: (page, selected) => objectSql(st, node, page, selected),
   });
@@ -252,6 +261,7 @@ function pageInfoSql(
     hasPreviousPage: 'false',
     startCursor: cursors('ASC'),
     endCursor: cursors('DESC'),
+    ...source.pageCursors?.(page),
   };
   return jsonObject(fields, (selected) => (selected.selectionSet ? null : values[selected.name]));
 }
@@ -409,6 +419,28 @@ const byId =
     return recordSql(st, spec, field, (a) => `${a}.id = ${st.add(id, 'uuid')}`);
   };
 
+/** A record of a union by a page row's type and id: a CASE over the union's members. */
+function unionRecordSql(
+  st: SqlBuilder,
+  union: UnionType,
+  members: TypeSpec[],
+  page: string,
+  typename: string,
+  field: SelectedField,
+): string | null {
+  if (Object.keys(field.args).length) return null;
+  const branches: string[] = [];
+  for (const spec of members) {
+    const alias = st.alias();
+    const object = objectSql(st, spec, alias, field, union);
+    if (object === null) return null;
+    branches.push(
+      `WHEN '${spec.typename}' THEN (SELECT ${object} FROM ${spec.table} ${alias} WHERE ${alias}.id = ${page}.id)`,
+    );
+  }
+  return `CASE ${typename} ${branches.join(' ')} END`;
+}
+
 /** A PartialDate argument, or null when it is not one (the resolvers then report it). */
 function partialDateOf(value: unknown): PartialDate | null {
   if (typeof value !== 'string') return null;
@@ -448,34 +480,123 @@ const timeline: FieldSql = (st, _alias, field) => {
     st.add,
     { after: afterKey ?? undefined, limit: first + 1 },
   );
-  const record = (spec: TypeSpec, page: string, selected: SelectedField) => {
-    const alias = st.alias();
-    const object = objectSql(st, spec, alias, selected, TIMELINE_ITEM);
-    return (
-      object && `(SELECT ${object} FROM ${spec.table} ${alias} WHERE ${alias}.id = ${page}.id)`
-    );
-  };
   return pageSql(st, field, first, {
-    rows: sql.page,
+    rows: () => sql.page,
     order: (a) => `${a}.date, ${a}.kind, ${a}.id`,
     // The resolver's: 0 on an empty page, since it counts alongside the page's rows.
-    totalCount: `CASE WHEN count(*) = 0 THEN 0 ELSE (${sql.count})::int END`,
+    totalCount: () => `CASE WHEN count(*) = 0 THEN 0 ELSE (${sql.count})::int END`,
     cursor: (page) =>
       base64urlSql(
         `'["' || to_char(${page}.date, 'YYYY-MM-DD') || '","' || ${page}.kind || '","' || ${page}.id::text || '"]'`,
       ),
-    node: (page, selected) => {
-      const event = record(EVENT, page, selected);
-      const statement = record(STATEMENT, page, selected);
+    node: (page, selected) =>
+      unionRecordSql(st, TIMELINE_ITEM, [EVENT, STATEMENT], page, `${page}.kind`, selected),
+  });
+};
+
+const SEARCH_RESULT: UnionType = { name: 'SearchResult', members: SEARCHABLE_TYPES };
+const SEARCHED: Record<SearchableType, TypeSpec> = {
+  Source: SOURCE,
+  Statement: STATEMENT,
+  Event: EVENT,
+  Actor: ACTOR,
+};
+
+/** Pothos's offset cursor: base64 of "OffsetConnection:<offset>". */
+const offsetCursorSql = (offset: string) => base64Sql(`'OffsetConnection:' || (${offset})::text`);
+
+const marker = (char: string) => `chr(${char.codePointAt(0)})`;
+
+/**
+ * snippet.ts's parseHeadline in SQL: the headline without its match markers, and each match's
+ * range in code points (PostgreSQL counts characters, not bytes), end exclusive. The n-th match
+ * starts after the 2(n - 1) markers of the matches before it.
+ */
+function snippetSql(st: SqlBuilder, headline: string, field: SelectedField): string | null {
+  const fields = selectedFields(field.selectionSet, 'Snippet', st.scope);
+  const [start, end] = [marker(HIGHLIGHT_START), marker(HIGHLIGHT_END)];
+  return (
+    fields &&
+    jsonObject(fields, (selected) => {
+      if (Object.keys(selected.args).length) return null;
+      if (selected.name === '__typename') return `'Snippet'`;
+      if (selected.name === 'text') return `translate(${headline}, ${start} || ${end}, '')`;
+      if (selected.name !== 'highlights') return null;
+      const range = st.alias();
+      const values: Record<string, string> = {
+        __typename: `'Highlight'`,
+        start: `${range}.start`,
+        end: `${range}."end"`,
+      };
+      const highlight = selectedFields(selected.selectionSet, 'Highlight', st.scope);
+      const object =
+        highlight &&
+        jsonObject(highlight, (part) =>
+          part.selectionSet || Object.keys(part.args).length ? null : values[part.name],
+        );
       return (
-        event && statement && `CASE ${page}.kind WHEN 'Event' THEN ${event} ELSE ${statement} END`
+        object &&
+        `(SELECT coalesce(json_agg(${object} ORDER BY ${range}.n), '[]'::json) FROM (
+          SELECT n, regexp_instr(${headline}, ${start}, 1, n) - 1 - 2 * (n - 1) AS start,
+            regexp_instr(${headline}, ${end}, 1, n) - 2 - 2 * (n - 1) AS "end"
+          FROM generate_series(1, regexp_count(${headline}, ${start})) n
+        ) ${range} WHERE ${range}."end" > ${range}.start)`
       );
-    },
+    })
+  );
+}
+
+/** `search(query:, types:, first:)`: search.sql.ts's ranked page with the JSON built around it. */
+const search: FieldSql = (st, _alias, field) => {
+  const { query, types, first = DEFAULT_PAGE_SIZE, ...others } = field.args;
+  if (Object.keys(others).length || !isPageSize(first) || typeof query !== 'string') return null;
+  const text = query.trim();
+  if (text.length === 0 || text.length > MAX_FILTER_TEXT_LENGTH) return null;
+  if (types != null && !(Array.isArray(types) && types.every((t) => typeof t === 'string'))) {
+    return null;
+  }
+  const searched: SearchableType[] = types?.length
+    ? SEARCHABLE_TYPES.filter((type) => types.includes(type.toUpperCase()))
+    : [...SEARCHABLE_TYPES];
+  let headlines = false;
+  const hit = (page: string, selected: SelectedField) => {
+    const fields = selectedFields(selected.selectionSet, 'SearchHit', st.scope);
+    return (
+      fields &&
+      jsonObject(fields, (part) => {
+        if (part.name === '__typename') return `'SearchHit'`;
+        if (part.name === 'score') return `${page}.score`;
+        if (part.name === 'snippet') {
+          headlines = true;
+          return snippetSql(st, `${page}.headline`, part);
+        }
+        if (part.name !== 'record') return null;
+        const members = searched.map((type) => SEARCHED[type]);
+        return unionRecordSql(st, SEARCH_RESULT, members, page, `${page}.type`, part);
+      })
+    );
+  };
+  return pageSql(st, field, first, {
+    rows: () =>
+      searchSql({ query: text, types: searched, includeDrafts: st.includeDrafts }, st.add, {
+        limit: first + 1,
+        offset: 0,
+        headlines,
+      }),
+    order: (a) => `${a}.score DESC, ${a}.type, ${a}.id`,
+    totalCount: (page) => `coalesce(max(${page}.total), 0)`,
+    cursor: (page) => offsetCursorSql(`${page}.rn - 1`),
+    node: hit,
+    pageCursors: () => ({
+      startCursor: offsetCursorSql('0'),
+      endCursor: offsetCursorSql(`least(count(*), ${first}) - 1`),
+    }),
   });
 };
 
 const ROOT_FIELDS: Record<string, FieldSql> = {
   timeline,
+  search,
   statements: (st, _alias, field) => {
     const s = st.alias();
     return connectionSql(

@@ -108,7 +108,7 @@ async function toHits(ctx: Context, info: GraphQLResolveInfo, rows: SearchRow[])
   const byType = new Map(SEARCHABLE_TYPES.map((type, index) => [type, loaded[index]]));
   return rows.flatMap((row) => {
     const record = byType.get(row.type)?.get(row.id);
-    return record ? [{ score: row.score, snippet: parseHeadline(row.headline), record }] : [];
+    return record ? [{ score: row.score, snippet: parseHeadline(row.headline ?? ''), record }] : [];
   });
 }
 
@@ -130,13 +130,11 @@ builder.queryFields((t) => ({
           : SEARCHABLE_TYPES;
         let total = 0;
         const connection = await resolveOffsetConnection({ args }, async ({ limit, offset }) => {
-          const rows = await searchRecords(ctx.prisma, {
-            query: text,
-            types,
-            includeDrafts: canReadDrafts(ctx),
-            limit,
-            offset,
-          });
+          const rows = await searchRecords(
+            ctx.prisma,
+            { query: text, types, includeDrafts: canReadDrafts(ctx) },
+            { limit, offset, headlines: true },
+          );
           total = rows[0]?.total ?? 0;
           return toHits(ctx, info, rows);
         });

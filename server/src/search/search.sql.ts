@@ -3,8 +3,8 @@
 // highlighted snippets for the requested page only, because ts_headline is costly.
 
 import type { Db } from '../db/client.ts';
-import { Prisma } from '../db/generated/prisma/client.ts';
-import { visibleSql } from '../db/sql-visibility.ts';
+import { SqlParams } from '../db/sql-params.ts';
+import { visibleCondition } from '../db/sql-visibility.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from './snippet.ts';
 
 export const SEARCHABLE_TYPES = ['Source', 'Statement', 'Event', 'Actor'] as const;
@@ -14,16 +14,9 @@ export interface SearchRow {
   type: SearchableType;
   id: string;
   score: number;
-  headline: string;
+  /** Null unless headlines were asked for. */
+  headline: string | null;
   total: number;
-}
-
-export interface SearchOptions {
-  query: string;
-  types: readonly SearchableType[];
-  includeDrafts: boolean;
-  limit: number;
-  offset: number;
 }
 
 // Headlines are built from at most this much of a body: enough for any match worth showing,
@@ -38,32 +31,66 @@ const TABLES: Record<SearchableType, string> = {
   Actor: '"Actor"',
 };
 
-export async function searchRecords(db: Db, options: SearchOptions): Promise<SearchRow[]> {
-  const { query, types, includeDrafts, limit, offset } = options;
-  // Every branch names its columns: the first one present defines them for the UNION.
-  const branches = SEARCHABLE_TYPES.filter((type) => types.includes(type)).map(
-    (
-      type,
-    ) => Prisma.sql`SELECT ${type} AS type, r.id, ts_rank_cd(r."searchVector", q.query) AS score
-      FROM ${Prisma.raw(TABLES[type])} r, q
-      WHERE r."searchVector" @@ q.query AND ${visibleSql('r', includeDrafts)}`,
-  );
-  if (branches.length === 0) return [];
+export interface SearchFilter {
+  query: string;
+  types: readonly SearchableType[];
+  includeDrafts: boolean;
+}
 
-  return db.$queryRaw<SearchRow[]>`
-    WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query),
-    hits AS (${Prisma.join(branches, ' UNION ALL ')}),
+/** ts_headline of a record of each type: what its snippet is cut from. */
+const HEADLINE_TEXT: Record<SearchableType, { alias: string; text: string }> = {
+  Source: { alias: 'so', text: `so.title || E'\\n' || left(so.body, ${HEADLINE_SOURCE_CHARS})` },
+  Statement: { alias: 'st', text: 'st.text' },
+  Event: { alias: 'ev', text: `ev.title || E'\\n' || coalesce(ev.summary, '')` },
+  Actor: { alias: 'ac', text: `ac.name || coalesce(E'\\n' || ac.description, '')` },
+};
+
+/**
+ * The ranked page as a SELECT of (type, id, score, total, headline), best first: total counts
+ * every match (none on a page past the end), headline is null unless asked for. Shared by the
+ * resolver and the compiled reads (compiled/compile.ts).
+ */
+export function searchSql(
+  filter: SearchFilter,
+  add: SqlParams['add'],
+  page: { limit: number; offset: number; headlines: boolean },
+): string {
+  const types = SEARCHABLE_TYPES.filter((type) => filter.types.includes(type));
+  const branches = types.map(
+    (type) => `SELECT '${type}'::text AS type, r.id, ts_rank_cd(r."searchVector", q.query) AS score
+      FROM ${TABLES[type]} r, q
+      WHERE r."searchVector" @@ q.query AND ${visibleCondition('r', filter.includeDrafts)}`,
+  );
+  // ts_headline is costly: only for the page's rows, and only when the snippet is selected.
+  const headline = page.headlines
+    ? `CASE page.type ${types
+        .map((type) => {
+          const { alias, text } = HEADLINE_TEXT[type];
+          return `WHEN '${type}' THEN (SELECT ts_headline('english', ${text}, q.query, '${HEADLINE_OPTIONS}') FROM ${TABLES[type]} ${alias} WHERE ${alias}.id = page.id)`;
+        })
+        .join(' ')} END`
+    : 'NULL::text';
+  return `WITH q AS (SELECT websearch_to_tsquery('english', ${add(filter.query, 'text')}) AS query),
+    hits AS (${branches.join(' UNION ALL ') || 'SELECT NULL::text AS type, NULL::uuid AS id, NULL::real AS score WHERE false'}),
     page AS (
       SELECT type, id, score, count(*) OVER () AS total FROM hits
-      ORDER BY score DESC, type, id LIMIT ${limit} OFFSET ${offset}
+      ORDER BY score DESC, type, id LIMIT ${page.limit} OFFSET ${page.offset}
     )
-    SELECT page.type, page.id::text AS id, page.score::float8 AS score, page.total::int AS total,
-      CASE page.type
-        WHEN 'Source' THEN (SELECT ts_headline('english', s.title || E'\n' || left(s.body, ${HEADLINE_SOURCE_CHARS}), q.query, ${HEADLINE_OPTIONS}) FROM "Source" s WHERE s.id = page.id)
-        WHEN 'Statement' THEN (SELECT ts_headline('english', st.text, q.query, ${HEADLINE_OPTIONS}) FROM "Statement" st WHERE st.id = page.id)
-        WHEN 'Event' THEN (SELECT ts_headline('english', e.title || E'\n' || coalesce(e.summary, ''), q.query, ${HEADLINE_OPTIONS}) FROM "Event" e WHERE e.id = page.id)
-        ELSE (SELECT ts_headline('english', a.name || coalesce(E'\n' || a.description, ''), q.query, ${HEADLINE_OPTIONS}) FROM "Actor" a WHERE a.id = page.id)
-      END AS headline
+    SELECT page.type, page.id, page.score::float8 AS score, page.total::int AS total, ${headline} AS headline
     FROM page, q
     ORDER BY page.score DESC, page.type, page.id`;
+}
+
+export async function searchRecords(
+  db: Db,
+  filter: SearchFilter,
+  page: { limit: number; offset: number; headlines: boolean },
+): Promise<SearchRow[]> {
+  const params = new SqlParams();
+  const sql = searchSql(filter, params.add, page);
+  return db.$queryRawUnsafe<SearchRow[]>(
+    `SELECT r.type, r.id::text AS id, r.score, r.total, r.headline FROM (${sql}) r
+    ORDER BY r.score DESC, r.type, r.id`,
+    ...params.values,
+  );
 }
