@@ -369,6 +369,8 @@ export async function ensureDatabase(
   const existing = await readMeta(url);
   if (existing) {
     log(`Reusing ${name} (generator v${GENERATOR_VERSION}, seed ${SEED}).`);
+    // Migrations added since the load (an index, say) apply to the data as it is.
+    await applyMigrations(url);
     await withClient(url, (client) => installBenchSchema(client));
     return { url, name, reused: true, loadSeconds: 0, steps: [], ...existing };
   }
