@@ -2,6 +2,8 @@
 // means anonymous; a header that does not hold a valid, current token is an error, never a
 // silent downgrade to anonymous (a client should learn that its session ended).
 import type { Db } from '../db/client.ts';
+import type { UserRole } from '../db/generated/prisma/enums.ts';
+import { PREPARED_SQL_MARKER } from '../db/prepared.ts';
 import type { Viewer } from '../schema/context.ts';
 import { signingKey } from './signing-key.ts';
 import { InvalidTokenError, verifyAccessToken } from './token.ts';
@@ -34,12 +36,13 @@ export async function authenticate(
   const token = bearerToken(authorizationHeader);
   if (token === null) return null;
   const claims = await verifyAccessToken(await signingKey(prisma), token, now);
-  const user = await prisma.user.findUnique({
-    where: { id: claims.userId },
-    select: { id: true, role: true, disabledAt: true, tokenVersion: true },
-  });
-  if (!user || user.disabledAt !== null || user.tokenVersion !== claims.tokenVersion) {
-    throw new InvalidTokenError();
-  }
-  return { id: user.id, role: user.role };
+  // Every signed-in request runs this: a prepared statement, planned once per connection.
+  const [user] = await prisma.$queryRawUnsafe<{ role: UserRole }[]>(
+    `${PREPARED_SQL_MARKER}SELECT role::text AS role FROM "User"
+    WHERE id = $1::uuid AND "disabledAt" IS NULL AND "tokenVersion" = $2::int`,
+    claims.userId,
+    claims.tokenVersion,
+  );
+  if (!user) throw new InvalidTokenError();
+  return { id: claims.userId, role: user.role };
 }
