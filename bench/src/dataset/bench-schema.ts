@@ -24,6 +24,8 @@ export const SOURCE_SEARCH = 'drought tariffs';
 /** ts_headline options, byte for byte those of Citeline's search (server/src/search). */
 export const HEADLINE_OPTIONS_SQL = `'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'`;
 const DEEP_OFFSET = 2_000;
+/** actor_timeline's page limit that lets every item through (the picks look at all of them). */
+const EVERY_ITEM = 2_147_483_647;
 
 const TIMELINE_VISIBLE = (alias: string) =>
   `${alias}."deletedAt" IS NULL AND ${alias}.status = 'PUBLISHED'`;
@@ -173,15 +175,15 @@ export async function pickTargets(client: pg.Client, data: Dataset): Promise<Pic
   if (!heavy) throw new Error('No actors');
   const { n: actorItems } = await one<{ n: number }>(
     client,
-    'SELECT count(*)::int AS n FROM bench_api.actor_timeline($1)',
-    [heavy.id],
+    'SELECT count(*)::int AS n FROM bench_api.actor_timeline($1, $2)',
+    [heavy.id, EVERY_ITEM],
   );
   const offset = Math.min(DEEP_OFFSET, Math.floor(actorItems * 0.8));
   const deep = await one<{ date: string; kind: 'Event' | 'Statement'; id: string }>(
     client,
     `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, id::text AS id
-     FROM bench_api.actor_timeline($1) OFFSET $2 LIMIT 1`,
-    [heavy.id, offset - 1],
+     FROM bench_api.actor_timeline($1, $2) OFFSET $3 LIMIT 1`,
+    [heavy.id, EVERY_ITEM, offset - 1],
   );
   const topic = await one<{ id: string; slug: string }>(
     client,
