@@ -1,5 +1,6 @@
 // Positional parameters for SQL written as text ($1, $2, … each with its cast): the compiled
-// reads and the timeline build their statements this way so that both can share fragments.
+// reads, search and the timeline build their statements this way, so that a resolver and the
+// compiled path can share the same SQL.
 export type SqlType = 'uuid' | 'text' | 'date';
 
 export class SqlParams {

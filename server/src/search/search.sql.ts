@@ -48,7 +48,7 @@ const HEADLINE_TEXT: Record<SearchableType, { alias: string; text: string }> = {
 /**
  * The ranked page as a SELECT of (type, id, score, total, headline), best first: total counts
  * every match (none on a page past the end), headline is null unless asked for. Shared by the
- * resolver and the compiled reads (compiled/compile.ts).
+ * resolver and the compiled reads (compiled/search.ts).
  */
 export function searchSql(
   filter: SearchFilter,

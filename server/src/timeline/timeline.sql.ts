@@ -1,6 +1,6 @@
 // The timeline query: events and statements in date order, for an actor or a topic and a date
 // range, keyset-paginated on (date, kind, id). Undated records have no place on a timeline and
-// are left out. The resolver (timeline.schema.ts) and the compiled reads (compiled/compile.ts)
+// are left out. The resolver (timeline.schema.ts) and the compiled reads (compiled/timeline.ts)
 // build their statements from the same fragments here.
 
 import type { Db } from '../db/client.ts';
