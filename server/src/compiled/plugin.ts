@@ -5,6 +5,7 @@ import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { type FragmentDefinitionNode, Kind } from 'graphql';
 import { type Context, canReadDrafts } from '../schema/context.ts';
 import { compileQuery } from './compile.ts';
+import { encodeMarkedIds } from './global-ids.ts';
 
 export function compiledReadsPlugin(): ApolloServerPlugin<Context> {
   return {
@@ -32,7 +33,10 @@ export function compiledReadsPlugin(): ApolloServerPlugin<Context> {
           } catch {
             return null;
           }
-          const data = JSON.parse(rows[0]?.data ?? 'null') as Record<string, unknown>;
+          const data = JSON.parse(encodeMarkedIds(rows[0]?.data ?? 'null')) as Record<
+            string,
+            unknown
+          >;
           return {
             http: { status: undefined, headers: new HeaderMap() },
             body: { kind: 'single', singleResult: { data } },
