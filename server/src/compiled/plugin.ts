@@ -5,7 +5,6 @@ import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { type FragmentDefinitionNode, Kind } from 'graphql';
 import { type Context, canReadDrafts } from '../schema/context.ts';
 import { compileQuery } from './compile.ts';
-import { encodeMarkedIds } from './global-ids.ts';
 
 export function compiledReadsPlugin(): ApolloServerPlugin<Context> {
   return {
@@ -33,10 +32,7 @@ export function compiledReadsPlugin(): ApolloServerPlugin<Context> {
           } catch {
             return null;
           }
-          const data = JSON.parse(encodeMarkedIds(rows[0]?.data ?? 'null')) as Record<
-            string,
-            unknown
-          >;
+          const data = JSON.parse(rows[0]?.data ?? 'null') as Record<string, unknown>;
           return {
             http: { status: undefined, headers: new HeaderMap() },
             body: { kind: 'single', singleResult: { data } },

@@ -63,6 +63,9 @@ export const base64Sql = (text: string) =>
 export const base64urlSql = (text: string) =>
   `rtrim(translate(${base64Sql(text)}, '+/', '-_'), '=')`;
 
+export const globalIdSql = (typename: string, column: string) =>
+  base64urlSql(`'${typename}:' || ${column}::text`);
+
 /** Pothos's cursor for `cursor: 'id'`: base64 of "GPC:S:<id>". */
 export const cursorSql = (column: string) => base64Sql(`'GPC:S:' || ${column}::text`);
 

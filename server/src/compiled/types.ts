@@ -1,7 +1,13 @@
 // The record types the compiled reads know, field by field: each field's SQL, or null where only
 // the resolvers answer (arguments, fields computed in JavaScript).
-import { markedGlobalIdSql } from './global-ids.ts';
-import { connectionSql, type FieldSql, leaf, objectSql, type TypeSpec } from './sql-builder.ts';
+import {
+  connectionSql,
+  type FieldSql,
+  globalIdSql,
+  leaf,
+  objectSql,
+  type TypeSpec,
+} from './sql-builder.ts';
 
 const column =
   (name: string, cast = ''): FieldSql =>
@@ -42,7 +48,7 @@ export const ACTOR: TypeSpec = {
   typename: 'Actor',
   table: '"Actor"',
   fields: {
-    id: leaf((_st, a) => markedGlobalIdSql('Actor', `${a}.id`)),
+    id: leaf((_st, a) => globalIdSql('Actor', `${a}.id`)),
     name: leaf(column('name')),
     kind: leaf(column('kind', '::text')),
     country: leaf(column('country')),
@@ -55,7 +61,7 @@ export const EVENT: TypeSpec = {
   typename: 'Event',
   table: '"Event"',
   fields: {
-    id: leaf((_st, a) => markedGlobalIdSql('Event', `${a}.id`)),
+    id: leaf((_st, a) => globalIdSql('Event', `${a}.id`)),
     title: leaf(column('title')),
     kind: leaf(column('kind', '::text')),
     summary: leaf(column('summary')),
@@ -70,7 +76,7 @@ export const SOURCE: TypeSpec = {
   typename: 'Source',
   table: '"Source"',
   fields: {
-    id: leaf((_st, a) => markedGlobalIdSql('Source', `${a}.id`)),
+    id: leaf((_st, a) => globalIdSql('Source', `${a}.id`)),
     title: leaf(column('title')),
     kind: leaf(column('kind', '::text')),
     url: leaf(column('url')),
@@ -101,7 +107,7 @@ export const STATEMENT: TypeSpec = {
   typename: 'Statement',
   table: '"Statement"',
   fields: {
-    id: leaf((_st, a) => markedGlobalIdSql('Statement', `${a}.id`)),
+    id: leaf((_st, a) => globalIdSql('Statement', `${a}.id`)),
     text: leaf(column('text')),
     kind: leaf(column('kind', '::text')),
     rank: leaf(column('rank', '::text')),
@@ -120,7 +126,7 @@ export const CITATION: TypeSpec = {
   typename: 'Citation',
   table: '"Citation"',
   fields: {
-    id: leaf((_st, a) => markedGlobalIdSql('Citation', `${a}.id`)),
+    id: leaf((_st, a) => globalIdSql('Citation', `${a}.id`)),
     exact: leaf(column('exact')),
     prefix: leaf(column('prefix')),
     suffix: leaf(column('suffix')),
