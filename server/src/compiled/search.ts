@@ -4,10 +4,11 @@ import { DEFAULT_PAGE_SIZE } from '../schema/builder.ts';
 import { MAX_FILTER_TEXT_LENGTH } from '../schema/common-fields.ts';
 import { SEARCHABLE_TYPES, type SearchableType, searchSql } from '../search/search.sql.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../search/snippet.ts';
-import { type SelectedField, selectedFields, type UnionType } from './selection.ts';
+import type { SelectedField, UnionType } from './selection.ts';
 import {
   base64Sql,
   type FieldSql,
+  fieldsUnder,
   isPageSize,
   jsonObject,
   pageSql,
@@ -36,12 +37,11 @@ const marker = (char: string) => `chr(${char.codePointAt(0)})`;
  * starts after the 2(n - 1) markers of the matches before it.
  */
 function snippetSql(st: SqlBuilder, headline: string, field: SelectedField): string | null {
-  const fields = selectedFields(field.selectionSet, 'Snippet', st.scope);
+  const fields = fieldsUnder(st, field, 'Snippet');
   const [start, end] = [marker(HIGHLIGHT_START), marker(HIGHLIGHT_END)];
   return (
     fields &&
     jsonObject(fields, (selected) => {
-      if (Object.keys(selected.args).length) return null;
       if (selected.name === '__typename') return `'Snippet'`;
       if (selected.name === 'text') return `translate(${headline}, ${start} || ${end}, '')`;
       if (selected.name !== 'highlights') return null;
@@ -51,7 +51,7 @@ function snippetSql(st: SqlBuilder, headline: string, field: SelectedField): str
         start: `${range}.start`,
         end: `${range}."end"`,
       };
-      const highlight = selectedFields(selected.selectionSet, 'Highlight', st.scope);
+      const highlight = fieldsUnder(st, selected, 'Highlight');
       const object =
         highlight &&
         jsonObject(highlight, (part) =>
@@ -83,7 +83,7 @@ export const search: FieldSql = (st, _alias, field) => {
     : [...SEARCHABLE_TYPES];
   let headlines = false;
   const hit = (page: string, selected: SelectedField) => {
-    const fields = selectedFields(selected.selectionSet, 'SearchHit', st.scope);
+    const fields = fieldsUnder(st, selected, 'SearchHit');
     return (
       fields &&
       jsonObject(fields, (part) => {

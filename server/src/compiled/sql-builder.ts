@@ -127,6 +127,17 @@ export interface PageSource {
   pageCursors?: (page: string) => { startCursor: string; endCursor: string };
 }
 
+/** The fields selected under `field` as a `typeName`; null if it has arguments or is not compilable. */
+export function fieldsUnder(
+  st: SqlBuilder,
+  field: SelectedField,
+  typeName: string,
+): SelectedField[] | null {
+  return Object.keys(field.args).length
+    ? null
+    : selectedFields(field.selectionSet, typeName, st.scope);
+}
+
 /** A forward page of a Relay connection: one row whatever is selected. */
 export function pageSql(
   st: SqlBuilder,
@@ -138,18 +149,49 @@ export function pageSql(
   if (fields === null) return null;
   const row = st.alias();
   const page = st.alias();
+  const onPage = `FILTER (WHERE ${page}.rn <= ${first})`;
+
+  const edges = (selected: SelectedField) => {
+    const edgeFields = fieldsUnder(st, selected, 'Edge');
+    const edge =
+      edgeFields &&
+      jsonObject(edgeFields, (part) => {
+        if (part.name === 'cursor') return source.cursor(page);
+        if (part.name === 'node') return source.node(page, part);
+        return null;
+      });
+    return edge && `coalesce(json_agg(${edge} ORDER BY ${page}.rn) ${onPage}, '[]'::json)`;
+  };
+
+  const pageInfo = (selected: SelectedField) => {
+    const infoFields = fieldsUnder(st, selected, 'PageInfo');
+    const cursor = (direction: 'ASC' | 'DESC') =>
+      `(array_agg(${source.cursor(page)} ORDER BY ${page}.rn ${direction}) ${onPage})[1]`;
+    const values: Record<string, string> = {
+      hasNextPage: `count(*) > ${first}`,
+      hasPreviousPage: 'false',
+      startCursor: cursor('ASC'),
+      endCursor: cursor('DESC'),
+      ...source.pageCursors?.(page),
+    };
+    return (
+      infoFields && jsonObject(infoFields, (part) => (part.selectionSet ? null : values[part.name]))
+    );
+  };
+
   const object = jsonObject(fields, (selected) => {
     if (selected.name === 'totalCount') return source.totalCount(page);
-    if (selected.name === 'edges') return edgesSql(st, selected, source, page, first);
-    if (selected.name === 'pageInfo') return pageInfoSql(st, selected, source, page, first);
+    if (selected.name === 'edges') return edges(selected);
+    if (selected.name === 'pageInfo') return pageInfo(selected);
     return null;
   });
   // GROUP BY (): every value is an aggregate over the page.
-  return object === null
-    ? null
-    : `(SELECT ${object} FROM (
+  return (
+    object &&
+    `(SELECT ${object} FROM (
       SELECT ${row}.*, row_number() OVER (ORDER BY ${source.order(row)}) AS rn FROM (${source.rows()}) ${row}
-    ) ${page} GROUP BY ())`;
+    ) ${page} GROUP BY ())`
+  );
 }
 
 /** A connection over a table, as Pothos's prismaConnection shapes it (cursor: 'id'). */
@@ -170,46 +212,6 @@ export function connectionSql(
     cursor: (page) => cursorSql(`${page}.id`),
     node: (page, selected) => objectSql(st, node, page, selected),
   });
-}
-
-function edgesSql(
-  st: SqlBuilder,
-  field: SelectedField,
-  source: PageSource,
-  page: string,
-  first: number,
-): string | null {
-  const fields = selectedFields(field.selectionSet, 'Edge', st.scope);
-  if (fields === null || Object.keys(field.args).length) return null;
-  const edge = jsonObject(fields, (selected) => {
-    if (selected.name === 'cursor') return source.cursor(page);
-    if (selected.name === 'node') return source.node(page, selected);
-    return null;
-  });
-  return edge === null
-    ? null
-    : `coalesce(json_agg(${edge} ORDER BY ${page}.rn) FILTER (WHERE ${page}.rn <= ${first}), '[]'::json)`;
-}
-
-function pageInfoSql(
-  st: SqlBuilder,
-  field: SelectedField,
-  source: PageSource,
-  page: string,
-  first: number,
-): string | null {
-  const fields = selectedFields(field.selectionSet, 'PageInfo', st.scope);
-  if (fields === null || Object.keys(field.args).length) return null;
-  const cursors = (direction: 'ASC' | 'DESC') =>
-    `(array_agg(${source.cursor(page)} ORDER BY ${page}.rn ${direction}) FILTER (WHERE ${page}.rn <= ${first}))[1]`;
-  const values: Record<string, string> = {
-    hasNextPage: `count(*) > ${first}`,
-    hasPreviousPage: 'false',
-    startCursor: cursors('ASC'),
-    endCursor: cursors('DESC'),
-    ...source.pageCursors?.(page),
-  };
-  return jsonObject(fields, (selected) => (selected.selectionSet ? null : values[selected.name]));
 }
 
 export function objectSql(

@@ -96,27 +96,28 @@ export function timelineSql(
     event.push(`e."startOn" < ${end}`);
     statement.push(`s."saidOn" < ${end}`);
   }
-  const count = `SELECT (SELECT count(*) FROM "Event" e WHERE ${event.join(' AND ')})
-    + (SELECT count(*) FROM "Statement" s WHERE ${statement.join(' AND ')})`;
+  const eventWhere = event.join(' AND ');
+  const statementWhere = statement.join(' AND ');
 
+  // The page: each kind cut to it before the two are merged, so that an actor with thousands of
+  // items reads a page's worth of each, not all of them (the limit is a validated integer).
   const { after, limit } = page;
+  let eventAfter = '';
+  let statementAfter = '';
   if (after) {
     const date = add(after.date, 'date');
-    event.push(`(e."startOn", e.id) > (${date}, ${add(afterBound('Event', after), 'uuid')})`);
-    statement.push(
-      `(s."saidOn", s.id) > (${date}, ${add(afterBound('Statement', after), 'uuid')})`,
-    );
+    eventAfter = ` AND (e."startOn", e.id) > (${date}, ${add(afterBound('Event', after), 'uuid')})`;
+    statementAfter = ` AND (s."saidOn", s.id) > (${date}, ${add(afterBound('Statement', after), 'uuid')})`;
   }
-  // Each kind is cut to the page before the two are merged: an actor with thousands of items
-  // reads a page's worth of each, not all of them (the limit is a validated integer).
   return {
     page: `(SELECT e."startOn" AS date, 'Event'::text AS kind, e.id FROM "Event" e
-        WHERE ${event.join(' AND ')} ORDER BY e."startOn", e.id LIMIT ${limit})
+        WHERE ${eventWhere}${eventAfter} ORDER BY e."startOn", e.id LIMIT ${limit})
       UNION ALL
       (SELECT s."saidOn", 'Statement'::text, s.id FROM "Statement" s
-        WHERE ${statement.join(' AND ')} ORDER BY s."saidOn", s.id LIMIT ${limit})
+        WHERE ${statementWhere}${statementAfter} ORDER BY s."saidOn", s.id LIMIT ${limit})
       ORDER BY date, kind, id LIMIT ${limit}`,
-    count,
+    count: `SELECT (SELECT count(*) FROM "Event" e WHERE ${eventWhere})
+      + (SELECT count(*) FROM "Statement" s WHERE ${statementWhere})`,
   };
 }
 
