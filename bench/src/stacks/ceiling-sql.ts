@@ -5,10 +5,13 @@ import { HEADLINE_OPTIONS_SQL, timelineAfter } from '../dataset/bench-schema.ts'
 
 const visible = (alias: string) => `${alias}."deletedAt" IS NULL AND ${alias}.status = 'PUBLISHED'`;
 
-/** A citation visible itself, and whose statement or event is visible (what Citeline lists). */
+/**
+ * A citation visible itself, with a visible source and statement or event (what Citeline lists),
+ * from the copies of the parents' columns each citation carries.
+ */
 const citationVisible = (alias: string) => `${visible(alias)}
-  AND (EXISTS (SELECT 1 FROM "Statement" st WHERE st.id = ${alias}."statementId" AND ${visible('st')})
-    OR EXISTS (SELECT 1 FROM "Event" e WHERE e.id = ${alias}."eventId" AND ${visible('e')}))`;
+  AND ${alias}."sourceDeletedAt" IS NULL AND ${alias}."sourceStatus" = 'PUBLISHED'
+  AND ${alias}."targetDeletedAt" IS NULL AND ${alias}."targetStatus" = 'PUBLISHED'`;
 
 /** One timeline edge from a page row `p` joined to its event `e` or statement `s`. */
 const TIMELINE_EDGE = `json_build_object('cursor', concat_ws(',', p.date, p.kind, p.id), 'node',
@@ -38,7 +41,7 @@ export const CEILING_SQL = {
             'source', json_build_object('id', so.id, 'title', so.title, 'url', so.url, 'publishedOn', so."publishedOn"))`,
           'c."sourceId", c.start, c.id',
         )} FROM "Citation" c JOIN "Source" so ON so.id = c."sourceId"
-          WHERE c."statementId" = p.id AND ${visible('c')} AND ${visible('so')})))`,
+          WHERE c."statementId" = p.id AND ${citationVisible('c')})))`,
         'p.n',
         'p.n <= $1',
       )},
@@ -54,11 +57,13 @@ export const CEILING_SQL = {
       WHERE u."normalizedUrl" = $1 AND ${visible('s')}
     ),
     page AS (
-      SELECT cut.*, row_number() OVER (ORDER BY cut.start, cut.id) AS n FROM (
-        SELECT c.id, c.exact, c.start, c."end", c."statementId", c."eventId"
-        FROM "Citation" c, src WHERE c."sourceId" = src.id AND ${citationVisible('c')}
-        ORDER BY c.start, c.id LIMIT $2::int + 1
-      ) cut
+      -- The page's keys from the index alone, then its rows.
+      SELECT c.id, c.exact, c.start, c."end", c."statementId", c."eventId",
+        row_number() OVER (ORDER BY c.start, c.id) AS n
+      FROM (
+        SELECT k.id FROM "Citation" k, src WHERE k."sourceId" = src.id AND ${citationVisible('k')}
+        ORDER BY k.start, k.id LIMIT $2::int + 1
+      ) cut JOIN "Citation" c ON c.id = cut.id
     )
     SELECT json_build_object('data', json_build_object('sourceByUrl', (
       SELECT json_build_object('id', src.id, 'title', src.title, 'url', src.url, 'publishedOn', src."publishedOn",
@@ -166,7 +171,7 @@ export const CEILING_SQL = {
         'citations', (SELECT ${list(
           `json_build_object('id', c.id, 'exact', c.exact, 'source', json_build_object('id', so.id, 'title', so.title))`,
           'c."sourceId", c.start, c.id',
-        )} FROM "Citation" c JOIN "Source" so ON so.id = c."sourceId" WHERE c."statementId" = s.id AND ${visible('c')} AND ${visible('so')}))
+        )} FROM "Citation" c JOIN "Source" so ON so.id = c."sourceId" WHERE c."statementId" = s.id AND ${citationVisible('c')}))
       FROM "Statement" s WHERE s.id = $1 AND ${visible('s')})))::text AS body`,
 
   // W1 write: the versioned update with its revision, in one statement.

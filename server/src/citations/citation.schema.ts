@@ -1,11 +1,13 @@
 // The Citation type (a passage of a source supporting an event or a statement), its formatted
 // references and deep links, the citation lists on sources, events and statements, and the
 // CSL-JSON/BibTeX export of a source.
+
+import type { EditorialStatus } from '../db/generated/prisma/enums.ts';
 import { builder } from '../schema/builder.ts';
-import { curatedSelect } from '../schema/common-fields.ts';
+import { type CuratedRow, curatedSelect } from '../schema/common-fields.ts';
 import type { Context } from '../schema/context.ts';
 import { AnchorStatusEnum, CitationRoleEnum, EditorialStatusEnum } from '../schema/enums.ts';
-import { visibleWhere } from '../schema/visibility.ts';
+import { isVisible, visibleWhere } from '../schema/visibility.ts';
 import { buildDeepLink, exportSource, formatCitation } from './format.ts';
 
 /** The source columns a formatted reference needs. */
@@ -32,13 +34,49 @@ export const SourceExportFormatEnum = builder.enumType('SourceExportFormat', {
   values: ['CSL_JSON', 'BIBTEX'] as const,
 });
 
-/** Citations the viewer may see: visible themselves, with a visible source and target. */
-function visibleCitationWhere(ctx: Context) {
+/**
+ * Citations the viewer may see: visible themselves, with a visible source and target, read from
+ * the copies of the parents' status and deletion time each citation carries (kept by triggers).
+ */
+export function visibleCitationWhere(ctx: Context) {
+  const { deletedAt, status } = visibleWhere(ctx);
   return {
-    ...visibleWhere(ctx),
-    source: visibleWhere(ctx),
-    OR: [{ statement: visibleWhere(ctx) }, { event: visibleWhere(ctx) }],
+    deletedAt,
+    status,
+    sourceDeletedAt: deletedAt,
+    sourceStatus: status,
+    targetDeletedAt: deletedAt,
+    targetStatus: status,
   };
+}
+
+/** What a loaded citation needs for isCitationVisible. */
+export const citationVisibilitySelect = {
+  ...curatedSelect,
+  sourceStatus: true,
+  sourceDeletedAt: true,
+  targetStatus: true,
+  targetDeletedAt: true,
+} as const;
+
+/** A citation loaded with citationVisibilitySelect. */
+export interface CitationVisibilityRow extends CuratedRow {
+  sourceStatus: EditorialStatus;
+  sourceDeletedAt: Date | null;
+  targetStatus: EditorialStatus;
+  targetDeletedAt: Date | null;
+}
+
+/** The safety net's rule for a loaded citation (schema.ts): the twin of visibleCitationWhere. */
+export function isCitationVisible(ctx: Context, record: unknown): boolean {
+  const citation = record as Partial<CitationVisibilityRow>;
+  // A loader that did not select the copies would otherwise show every citation.
+  if (citation.targetStatus === undefined || citation.sourceStatus === undefined) return false;
+  return (
+    isVisible(ctx, citation) &&
+    isVisible(ctx, { status: citation.sourceStatus, deletedAt: citation.sourceDeletedAt }) &&
+    isVisible(ctx, { status: citation.targetStatus, deletedAt: citation.targetDeletedAt })
+  );
 }
 
 export const CitationRef = builder.prismaNode('Citation', {
@@ -47,13 +85,8 @@ export const CitationRef = builder.prismaNode('Citation', {
     'Annotation text quote: exact text, prefix and suffix, and code-point offsets.',
   id: { field: 'id' },
   nullable: true,
-  // Its visibility rule (schema.ts) reads the source's and the target's status too.
-  select: {
-    ...curatedSelect,
-    source: { select: curatedSelect },
-    statement: { select: curatedSelect },
-    event: { select: curatedSelect },
-  },
+  // Its visibility rule (isCitationVisible) reads the copies of the parents' status too.
+  select: citationVisibilitySelect,
   fields: (t) => ({
     exact: t.exposeString('exact', { description: 'The cited passage, verbatim.' }),
     prefix: t.exposeString('prefix', { description: 'Up to 32 code points before the passage.' }),

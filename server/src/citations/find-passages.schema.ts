@@ -2,22 +2,23 @@
 // already cites those passages.
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import { builder, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/builder.ts';
-import { type CuratedRow, curatedSelect, filterText } from '../schema/common-fields.ts';
+import { type CuratedRow, filterText } from '../schema/common-fields.ts';
 import { BadUserInputError } from '../schema/errors.ts';
 import { visibleWhere } from '../schema/visibility.ts';
 import { normalizeText } from '../shared/text.ts';
 import { SourceRef } from '../sources/source.schema.ts';
-import { CitationRef } from './citation.schema.ts';
+import {
+  CitationRef,
+  type CitationVisibilityRow,
+  citationVisibilitySelect,
+  visibleCitationWhere,
+} from './citation.schema.ts';
 import { buildDeepLink } from './format.ts';
 import { findOccurrences, literalProbe, type PassageOccurrence } from './passage-match.ts';
 
 interface PassageMatch extends PassageOccurrence {
   source: CuratedRow & { url: string | null };
-  citations: (CuratedRow & {
-    source: CuratedRow;
-    statement: CuratedRow | null;
-    event: CuratedRow | null;
-  })[];
+  citations: CitationVisibilityRow[];
 }
 
 const PassageMatchRef = builder.objectRef<PassageMatch>('PassageMatch').implement({
@@ -97,17 +98,14 @@ builder.queryFields((t) => ({
             typeName: 'Citation',
             path: ['citations'],
             select: {
-              ...curatedSelect,
+              ...citationVisibilitySelect,
               sourceId: true,
               start: true,
               end: true,
-              source: { select: curatedSelect },
-              statement: { select: curatedSelect },
-              event: { select: curatedSelect },
             },
           }),
           where: {
-            ...visibleWhere(ctx),
+            ...visibleCitationWhere(ctx),
             sourceId: { in: sourceIds },
             OR: page.map(({ source, occurrence }) => ({
               sourceId: source.id,

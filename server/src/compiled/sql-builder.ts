@@ -2,7 +2,7 @@
 // aliases and visibility rule, objects of selected fields, Relay pages, records by id and by a
 // union's type. Every builder returns null for what it cannot compile.
 import { SqlParams } from '../db/sql-params.ts';
-import { visibleCondition } from '../db/sql-visibility.ts';
+import { visibleCitationCondition, visibleCondition } from '../db/sql-visibility.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/builder.ts';
 import { decodeGlobalId } from '../schema/global-id.ts';
 import {
@@ -31,19 +31,9 @@ export class SqlBuilder extends SqlParams {
     return visibleCondition(alias, this.includeDrafts);
   }
 
-  /**
-   * The twin of citation.schema.ts's visibleCitationWhere: the passage, its source and target.
-   * Citations listed under a record are joined to it, and every record compiled here is checked
-   * for visibility where it is selected: the side they hang from needs no second look.
-   */
-  visibleCitation(c: string, under: 'source' | 'target'): string {
-    const exists = (table: string, foreignKey: string) => {
-      const alias = this.alias();
-      return `EXISTS (SELECT 1 FROM "${table}" ${alias} WHERE ${alias}.id = ${c}."${foreignKey}" AND ${this.visible(alias)})`;
-    };
-    return under === 'source'
-      ? `${this.visible(c)} AND (${exists('Statement', 'statementId')} OR ${exists('Event', 'eventId')})`
-      : `${this.visible(c)} AND ${exists('Source', 'sourceId')}`;
+  /** The twin of citation.schema.ts's visibleCitationWhere: the passage, its source and target. */
+  visibleCitation(c: string): string {
+    return visibleCitationCondition(c, this.includeDrafts);
   }
 }
 
@@ -205,8 +195,14 @@ export function connectionSql(
   if (first === null) return null;
   const { table, alias, where, order } = source;
   return pageSql(st, field, first, {
-    rows: () =>
-      `SELECT ${alias}.* FROM ${table} ${alias} WHERE ${where} ORDER BY ${order(alias)} LIMIT ${first + 1}`,
+    // The page's keys, then its rows: the keys can come from an index alone (a source's
+    // citations do), and the planner, which cannot tell a source with thousands of citations
+    // from the average, would otherwise sort every row it finds to keep a page of them.
+    rows: () => {
+      const keys = st.alias();
+      const row = st.alias();
+      return `SELECT ${row}.* FROM (SELECT ${alias}.id FROM ${table} ${alias} WHERE ${where} ORDER BY ${order(alias)} LIMIT ${first + 1}) ${keys} JOIN ${table} ${row} ON ${row}.id = ${keys}.id`;
+    },
     order,
     totalCount: () => `(SELECT count(*)::int FROM ${table} ${alias} WHERE ${where})`,
     cursor: (page) => cursorSql(`${page}.id`),

@@ -41,7 +41,7 @@ const citationList =
     const object = objectSql(st, CITATION, c, field);
     return object === null
       ? null
-      : `coalesce((SELECT json_agg(${object} ORDER BY ${c}."sourceId", ${c}.start, ${c}.id) FROM "Citation" ${c} WHERE ${c}."${foreignKey}" = ${alias}.id AND ${st.visibleCitation(c, 'target')}), '[]'::json)`;
+      : `coalesce((SELECT json_agg(${object} ORDER BY ${c}."sourceId", ${c}.start, ${c}.id) FROM "Citation" ${c} WHERE ${c}."${foreignKey}" = ${alias}.id AND ${st.visibleCitation(c)}), '[]'::json)`;
   };
 
 export const ACTOR: TypeSpec = {
@@ -94,7 +94,7 @@ export const SOURCE: TypeSpec = {
         {
           table: '"Citation"',
           alias: c,
-          where: `${c}."sourceId" = ${alias}.id AND ${st.visibleCitation(c, 'source')}`,
+          where: `${c}."sourceId" = ${alias}.id AND ${st.visibleCitation(c)}`,
           order: (a) => `${a}.start, ${a}.id`,
         },
         CITATION,

@@ -1,8 +1,25 @@
 // The SQL twin of visibleWhere (schema/visibility.ts), for hand-written queries.
 
-/** Rows of `alias` the viewer may see: never soft-deleted, and PUBLISHED unless drafts are readable. */
-export function visibleCondition(alias: string, includeDrafts: boolean): string {
+/** A status and deletion time the viewer may see: never deleted, PUBLISHED unless drafts are readable. */
+function visibleColumns(status: string, deletedAt: string, includeDrafts: boolean): string {
   return includeDrafts
-    ? `${alias}."deletedAt" IS NULL`
-    : `${alias}."deletedAt" IS NULL AND ${alias}.status = 'PUBLISHED'`;
+    ? `${deletedAt} IS NULL`
+    : `${deletedAt} IS NULL AND ${status} = 'PUBLISHED'`;
+}
+
+/** Rows of `alias` the viewer may see. */
+export function visibleCondition(alias: string, includeDrafts: boolean): string {
+  return visibleColumns(`${alias}.status`, `${alias}."deletedAt"`, includeDrafts);
+}
+
+/**
+ * Citations of `alias` the viewer may see: the citation, its source and its event or statement
+ * visible, read from the copies of the parents' columns the citation carries (kept by triggers).
+ */
+export function visibleCitationCondition(alias: string, includeDrafts: boolean): string {
+  return [
+    visibleCondition(alias, includeDrafts),
+    visibleColumns(`${alias}."sourceStatus"`, `${alias}."sourceDeletedAt"`, includeDrafts),
+    visibleColumns(`${alias}."targetStatus"`, `${alias}."targetDeletedAt"`, includeDrafts),
+  ].join(' AND ');
 }

@@ -6,6 +6,14 @@ import { type CuratedModel, delegateFor, SNAPSHOT_INCLUDE, type Tx } from './mod
 
 export type Snapshot = Record<string, unknown>;
 
+const DERIVED_COLUMNS = [
+  'searchVector',
+  'sourceStatus',
+  'sourceDeletedAt',
+  'targetStatus',
+  'targetDeletedAt',
+];
+
 /** The record as a revision stores it, or null when it does not exist. */
 export async function snapshot(tx: Tx, model: CuratedModel, id: string): Promise<Snapshot | null> {
   const include = SNAPSHOT_INCLUDE[model];
@@ -21,8 +29,10 @@ export async function snapshot(tx: Tx, model: CuratedModel, id: string): Promise
  * and the short lists of SNAPSHOT_INCLUDE for models that have them.
  */
 export function toSnapshot(row: Record<string, unknown>): Snapshot {
-  // The search vector is derived data; Dates become ISO strings as JSON would make them.
-  const { searchVector: _derived, ...rest } = row;
+  // Derived data stays out: the search vector, and a citation's copies of its parents' status
+  // (triggers keep them). Dates become ISO strings as JSON would make them.
+  const rest = { ...row };
+  for (const column of DERIVED_COLUMNS) delete rest[column];
   return JSON.parse(JSON.stringify(rest)) as Snapshot;
 }
 

@@ -8,7 +8,7 @@ import '../actors/actor.schema.ts';
 import '../topics/topic.schema.ts';
 import '../events/event.schema.ts';
 import '../statements/statement.schema.ts';
-import '../citations/citation.schema.ts';
+import { isCitationVisible } from '../citations/citation.schema.ts';
 import '../search/search.schema.ts';
 import '../timeline/timeline.schema.ts';
 import '../citations/find-passages.schema.ts';
@@ -33,15 +33,7 @@ const VISIBILITY_RULES: Record<string, VisibilityRule> = {
   Event: isVisible,
   Statement: isVisible,
   // A citation is only as visible as its source and the statement or event it supports.
-  Citation: (ctx, record) => {
-    const citation = record as Record<'source' | 'statement' | 'event', unknown>;
-    return (
-      isVisible(ctx, citation) &&
-      isVisible(ctx, citation.source) &&
-      isVisible(ctx, citation.statement) &&
-      isVisible(ctx, citation.event)
-    );
-  },
+  Citation: isCitationVisible,
 };
 
 let schema: GraphQLSchema | undefined;
