@@ -2,6 +2,7 @@
 // signed-in viewers, on the seed corpus plus records each rule of visibility hides (drafts,
 // deleted rows, a draft speaker, a deleted event, a draft source), must give the same answer, in
 // one SQL statement when compiled.
+import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../app.ts';
 import type { Viewer } from '../schema/context.ts';
@@ -239,6 +240,26 @@ describe.each(VIEWERS)('compiled reads, as %s', (_name, viewer) => {
     }
     // Something to compare: records, not only empty pages and nulls.
     expect(answers.join()).toMatch(/"(id|text|title|name)":"/);
+  });
+});
+
+// Over HTTP the statement's JSON text is sent as it is, not parsed and serialised again.
+describe('compiled reads over HTTP', () => {
+  it.each(Object.entries(OPERATIONS))('answers %s as in-process', async (_op, operation) => {
+    for (const variables of operation.variables?.() ?? [{}]) {
+      const { status, ...sent } = await api.http(operation.query, variables);
+      expect(api.lastQueries()).toHaveLength(1);
+      expect(status).toBe(200);
+      expect(sent).toEqual(await api.execute(operation.query, variables, null));
+      // PostgreSQL's own spacing (`"key" : value`): the text was not serialised again.
+      const { port } = api.app.server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: operation.query, variables }),
+      });
+      expect(await response.text()).toMatch(/^\{"data":\{"\w+" : /);
+    }
   });
 });
 

@@ -2,6 +2,7 @@
 // request to Apollo, writes the response. No framework: one less layer on every request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import type { RawData } from '../schema/context.ts';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -31,7 +32,10 @@ function sendJsonError(
   response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
-export function createGraphQLHandler<TContext extends BaseContext>(
+/** A context that may carry an answer's `data` as JSON text (schema/context.ts's RawData). */
+type RawDataContext = BaseContext & { rawData?: RawData };
+
+export function createGraphQLHandler<TContext extends RawDataContext>(
   apollo: ApolloServer<TContext>,
   createContext: (request: IncomingMessage) => Promise<TContext>,
 ): (request: IncomingMessage, response: ServerResponse, search: string) => Promise<void> {
@@ -69,17 +73,25 @@ export function createGraphQLHandler<TContext extends BaseContext>(
         body = text;
       }
     }
+    let context: TContext | undefined;
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search, body },
-      context: () => createContext(request),
+      context: async () => {
+        context = await createContext(request);
+        context.rawData = {};
+        return context;
+      },
     });
+    const rawJson = context?.rawData?.json;
     // Never cached: what Apollo's cache-control plugin sent for responses without cache hints
     // (app.ts turns that plugin off, as Citeline gives no hints).
     response.setHeader('cache-control', 'no-store');
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
-      response.end(result.body.string);
+      // A compiled answer: `data` as PostgreSQL wrote it, no errors (compiled/plugin.ts).
+      const raw = rawJson !== undefined && response.statusCode === 200;
+      response.end(raw ? `{"data":${rawJson}}\n` : result.body.string);
       return;
     }
     for await (const chunk of result.body.asyncIterator) response.write(chunk);

@@ -11,6 +11,16 @@ export interface Viewer {
 export interface Context {
   prisma: Db;
   viewer: Viewer | null;
+  /**
+   * Set by the HTTP handler: the compiled read path (compiled/plugin.ts) leaves its `data` here
+   * as the JSON text PostgreSQL wrote, for the handler to send without parsing it and
+   * serialising it again. In-process execution leaves it unset and gets the parsed object.
+   */
+  rawData?: RawData;
+}
+
+export interface RawData {
+  json?: string;
 }
 
 /** VIEWERs and above read drafts; anonymous clients read PUBLISHED records only. */
