@@ -37,6 +37,9 @@ export function createPrisma(databaseUrl: string, options: DbOptions = {}): Pris
       lock_timeout: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
       // A transaction left open by a crashed request would keep its locks: end it.
       idle_in_transaction_session_timeout: 60_000,
+      // Every transaction is READ COMMITTED (what the writes and the citation triggers are
+      // built for) whatever the server's default, without a SET TRANSACTION round trip each.
+      options: '-c default_transaction_isolation=read\\ committed',
     },
     {
       // An idle pooled connection that dies (PostgreSQL restarted, network cut) is dropped from

@@ -6,7 +6,14 @@ import type { RevisionOperation } from '../db/generated/prisma/enums.ts';
 import type { Context, Viewer } from '../schema/context.ts';
 import { DomainError, NotFoundError } from '../schema/errors.ts';
 import { type CuratedModel, type CuratedRecord, delegateFor, type Tx } from './models.ts';
-import { type Snapshot, snapshot, writeCreateRevision, writeRevision } from './revisions.ts';
+import {
+  listsOf,
+  type Snapshot,
+  snapshot,
+  toSnapshot,
+  writeCreateRevision,
+  writeRevision,
+} from './revisions.ts';
 
 export class ConflictError extends DomainError {
   constructor(model: CuratedModel, expected: number, current: number) {
@@ -22,9 +29,12 @@ export function notFound(model: CuratedModel): NotFoundError {
   return new NotFoundError(`No ${model.toLowerCase()} with this id exists (or it was purged).`);
 }
 
-/** Runs `work` in a transaction; PostgreSQL's own conflicts become CONFLICT errors. */
+/**
+ * Runs `work` in a transaction, READ COMMITTED (every connection's default: db/client.ts);
+ * PostgreSQL's own conflicts become CONFLICT errors.
+ */
 export async function inTransaction<T>(ctx: Context, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return ctx.prisma.$transaction(work, { isolationLevel: 'ReadCommitted', timeout: 15_000 });
+  return ctx.prisma.$transaction(work, { timeout: 15_000 });
 }
 
 export interface LoadOptions {
@@ -77,8 +87,9 @@ export interface ApplyChange {
 export async function applyChange(tx: Tx, change: ApplyChange): Promise<Snapshot> {
   const { model, id, viewer, fromVersion } = change;
   const delegate = delegateFor(tx, model);
+  let updated: Record<string, unknown>;
   try {
-    await delegate.update({
+    updated = await delegate.update({
       where: { id, version: fromVersion },
       data: { ...change.data, version: { increment: 1 }, updatedById: viewer.id },
     });
@@ -90,8 +101,13 @@ export async function applyChange(tx: Tx, change: ApplyChange): Promise<Snapshot
     }
     throw error;
   }
-  await change.afterUpdate?.(tx);
-  const after = await snapshot(tx, model, id);
+  // The row as the UPDATE returned it, with the short lists as they were; read it all again
+  // only when afterUpdate may have changed the lists.
+  let after: Snapshot | null = { ...listsOf(model, change.before), ...toSnapshot(updated) };
+  if (change.afterUpdate) {
+    await change.afterUpdate(tx);
+    after = await snapshot(tx, model, id);
+  }
   if (!after) throw notFound(model);
   await writeRevision(tx, {
     model,

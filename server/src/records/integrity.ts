@@ -1,5 +1,6 @@
 // Rules that span records: a published statement or event keeps at least one citation, and a
 // direct quote keeps a citation whose passage contains its words (quote fidelity).
+import type { StatementKind } from '../db/generated/prisma/enums.ts';
 import { DomainError } from '../schema/errors.ts';
 import type { Tx } from './models.ts';
 
@@ -16,11 +17,15 @@ export async function assertQuoteFidelity(
   tx: Tx,
   statementId: string,
   field = 'text',
+  /** The statement as the caller has just written it, when it has it at hand. */
+  written?: { kind: StatementKind; text: string },
 ): Promise<void> {
-  const statement = await tx.statement.findUnique({
-    where: { id: statementId },
-    select: { kind: true, text: true },
-  });
+  const statement =
+    written ??
+    (await tx.statement.findUnique({
+      where: { id: statementId },
+      select: { kind: true, text: true },
+    }));
   if (statement?.kind !== 'DIRECT_QUOTE') return;
   const citations = await liveCitations(tx, { statementId });
   if (!citations.some((citation) => citation.exact.includes(statement.text))) {

@@ -24,6 +24,13 @@ export async function snapshot(tx: Tx, model: CuratedModel, id: string): Promise
   return row ? toSnapshot(row) : null;
 }
 
+/** The short lists (SNAPSHOT_INCLUDE) of a snapshot of `model`. */
+export function listsOf(model: CuratedModel, record: Snapshot): Snapshot {
+  return Object.fromEntries(
+    Object.keys(SNAPSHOT_INCLUDE[model] ?? {}).map((list) => [list, record[list]]),
+  );
+}
+
 /**
  * A loaded row as a revision stores it. The row must hold what `snapshot` loads: every column,
  * and the short lists of SNAPSHOT_INCLUDE for models that have them.

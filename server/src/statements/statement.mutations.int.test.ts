@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encodeGlobalId } from '../schema/global-id.ts';
+import { snapshot } from '../records/revisions.ts';
+import { decodeGlobalId, encodeGlobalId } from '../schema/global-id.ts';
 import { createTestApi, EDITOR, REVIEWER, type TestApi } from '../test/api.ts';
 import { makeActor, makeSource, makeTopic } from '../test/factories.ts';
 
@@ -200,6 +201,39 @@ describe('updateStatement', () => {
       EDITOR,
     );
     expect(deprecated.updateStatement).toMatchObject({ rank: 'DEPRECATED', version: 2 });
+  });
+
+  it('writes a revision holding the statement as it is then read, topics included', async () => {
+    const created = await api.data<{ createStatement: { id: string } }>(
+      CREATE,
+      {
+        input: {
+          kind: 'PARAPHRASE',
+          text: 'Talks will go on.',
+          speaker: ids.speaker,
+          topics: [ids.topic],
+        },
+      },
+      EDITOR,
+    );
+    const id = created.createStatement.id;
+    const UPDATE =
+      'mutation($id: ID!, $v: Int!, $input: StatementInput!) { updateStatement(id: $id, expectedVersion: $v, input: $input) { version } }';
+    const rowId = decodeGlobalId(id).id;
+    const latestAfter = async () =>
+      (
+        await api.prisma.revision.findFirstOrThrow({
+          where: { entityId: rowId },
+          orderBy: { version: 'desc' },
+        })
+      ).after;
+    // Without topics in the input the revision is made from the UPDATE's row and the topics
+    // as they were; with them, from a read after the topics are replaced.
+    await api.data(UPDATE, { id, v: 1, input: { text: 'Talks will go on soon.' } }, EDITOR);
+    expect(await latestAfter()).toEqual(await snapshot(api.prisma, 'Statement', rowId));
+    await api.data(UPDATE, { id, v: 2, input: { topics: [] } }, EDITOR);
+    expect(await latestAfter()).toEqual(await snapshot(api.prisma, 'Statement', rowId));
+    expect(await latestAfter()).toMatchObject({ text: 'Talks will go on soon.', topics: [] });
   });
 
   it('refuses to delete the only citation of a published statement', async () => {

@@ -128,9 +128,9 @@ async function updateStatement(
       checkRank(data, before);
       return data;
     },
-    afterUpdate: (tx) => replaceTopics(tx, id, topicIds),
+    afterUpdate: topicIds && ((tx) => replaceTopics(tx, id, topicIds)),
   });
-  await assertQuoteFidelity(tx, id, 'input.text');
+  await assertQuoteFidelity(tx, id, 'input.text', after as { kind: StatementKind; text: string });
   return after;
 }
 
