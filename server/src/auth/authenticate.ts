@@ -1,7 +1,7 @@
 // Who is asking: turns the Authorization header into the viewer every resolver sees. No header
 // means anonymous; a header that does not hold a valid, current token is an error, never a
 // silent downgrade to anonymous (a client should learn that its session ended).
-import type { Db } from '../db/client.ts';
+import { type Db, queryPrepared } from '../db/client.ts';
 import type { UserRole } from '../db/generated/prisma/enums.ts';
 import { PREPARED_SQL_MARKER } from '../db/prepared.ts';
 import type { Viewer } from '../schema/context.ts';
@@ -37,11 +37,11 @@ export async function authenticate(
   if (token === null) return null;
   const claims = await verifyAccessToken(await signingKey(prisma), token, now);
   // Every signed-in request runs this: a prepared statement, planned once per connection.
-  const [user] = await prisma.$queryRawUnsafe<{ role: UserRole }[]>(
+  const [user] = await queryPrepared<{ role: UserRole }>(
+    prisma,
     `${PREPARED_SQL_MARKER}SELECT role::text AS role FROM "User"
     WHERE id = $1::uuid AND "disabledAt" IS NULL AND "tokenVersion" = $2::int`,
-    claims.userId,
-    claims.tokenVersion,
+    [claims.userId, claims.tokenVersion],
   );
   if (!user) throw new InvalidTokenError();
   return { id: claims.userId, role: user.role };
