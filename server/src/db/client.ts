@@ -1,5 +1,6 @@
 // Builds Prisma clients over node-postgres. Every client in the project comes from here so pool
-// limits, timeouts and error handling are set in one place.
+// limits, timeouts and error handling are set in one place; queryPrepared sends the hottest
+// reads straight on the same pool.
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.ts';

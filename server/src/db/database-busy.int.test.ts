@@ -2,6 +2,7 @@
 // pool), clients get SERVICE_UNAVAILABLE and a message saying to retry, never a generic internal
 // error or SQL; and a connection dropped while idle does not bring the process down.
 import { GraphQLError } from 'graphql';
+import pg from 'pg';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../app.ts';
 import { formatError } from '../schema/errors.ts';
@@ -167,10 +168,18 @@ describe('a pooled connection that dies while idle', () => {
   });
 });
 
+/** What node-postgres throws when statement_timeout cancels a statement it sent itself. */
+function statementTimeout(): Error {
+  const error = new pg.DatabaseError('canceling statement due to statement timeout', 0, 'error');
+  error.code = '57014';
+  return error;
+}
+
 describe('formatError', () => {
   it.each([
     ['a plain node-postgres pool timeout', new Error('timeout exceeded when trying to connect')],
     ['a lost connection', new Error('Connection terminated unexpectedly')],
+    ['a statement timeout from node-postgres', statementTimeout()],
   ])('maps %s to SERVICE_UNAVAILABLE', (_case, error) => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     expect(formatThrown(error)).toEqual({ ...BUSY, path: ['sources'] });

@@ -38,7 +38,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof sqlState === 'string' && UNAVAILABLE_SQLSTATES.has(sqlState)) return true;
     if (typeof cause.kind === 'string' && UNAVAILABLE_KINDS.has(cause.kind)) return true;
   }
+  const code = (error as Error & { code?: unknown }).code;
   // Prisma's "could not start or finish an interactive transaction in time".
-  if ((error as Error & { code?: unknown }).code === 'P2028') return true;
+  if (code === 'P2028') return true;
+  // node-postgres' own errors (queryPrepared's statements) carry the SQLSTATE as their code.
+  if (typeof code === 'string' && UNAVAILABLE_SQLSTATES.has(code)) return true;
   return UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(error.message));
 }
