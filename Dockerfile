@@ -24,4 +24,5 @@ EXPOSE 4000
 # The app needs no write access to /app; tsx caches compiled files under /tmp.
 USER node
 # tsx itself, not `npm start`: npm does not pass SIGTERM on, and the app must shut down cleanly.
-CMD ["node_modules/.bin/tsx", "server/src/main.ts"]
+# The young generation's size as in `npm start` (see the README's memory notes).
+CMD ["node_modules/.bin/tsx", "--max-semi-space-size=32", "server/src/main.ts"]

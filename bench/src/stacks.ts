@@ -56,15 +56,20 @@ export async function startStack(
   let ready: RegExp;
   let nodeVersion = process.version;
   if (name === 'citeline') {
-    child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      cwd: REPO_DIR,
-      env: {
-        ...base,
-        HOST: '127.0.0.1',
-        SEED_CORPUS: 'never',
-        JWT_SECRET,
+    // As `npm start` runs it (package.json), in one process.
+    child = spawn(
+      process.execPath,
+      ['--max-semi-space-size=32', '--import', 'tsx', 'server/src/main.ts'],
+      {
+        cwd: REPO_DIR,
+        env: {
+          ...base,
+          HOST: '127.0.0.1',
+          SEED_CORPUS: 'never',
+          JWT_SECRET,
+        },
       },
-    });
+    );
     ready = /GraphQL API:\s+(http:\/\/127\.0\.0\.1:\d+)\/graphql/;
   } else if (name === 'postgraphile') {
     child = spawn(NODE22, ['--no-warnings', 'src/stacks/postgraphile-server.ts'], {
