@@ -1,6 +1,7 @@
 # Production-like image of the Citeline API: Node 20, dependencies exactly as locked, the Prisma
-# client generated at build time, started with `npm start`. The database is a separate service
-# (see docker-compose.yml); with DATABASE_URL set, the embedded PostgreSQL is never started.
+# client generated and the server compiled at build time, started as `npm run start:production`.
+# The database is a separate service (see docker-compose.yml); with DATABASE_URL set, the
+# embedded PostgreSQL is never started.
 FROM node:20-bookworm-slim
 
 WORKDIR /app
@@ -10,19 +11,19 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY server/package.json server/
 COPY admin/package.json admin/
-# Development dependencies are needed at run time too: `npm start` runs TypeScript through tsx,
-# and `npm run generate` needs the Prisma CLI.
+# Development dependencies are needed to build: `npm run generate` needs the Prisma CLI, the
+# server's build TypeScript.
 RUN npm ci --include=dev
 
 COPY . .
-RUN npm run generate
+RUN npm run generate && npm run build -w server
 
 ENV NODE_ENV=production \
     PORT=4000
 EXPOSE 4000
 
-# The app needs no write access to /app; tsx caches compiled files under /tmp.
+# The app needs no write access to /app.
 USER node
-# tsx itself, not `npm start`: npm does not pass SIGTERM on, and the app must shut down cleanly.
-# The young generation's size as in `npm start` (see the README's memory notes).
-CMD ["node_modules/.bin/tsx", "--max-semi-space-size=32", "server/src/main.ts"]
+# `npm run start:production`'s command itself: npm does not pass SIGTERM on, and the app must
+# shut down cleanly.
+CMD ["node", "--max-semi-space-size=32", "server/dist/main.js"]

@@ -19,7 +19,14 @@ import {
   W1,
 } from './queries.ts';
 import { type BenchResults, type QueryResult, writeResults } from './report.ts';
-import { CITELINE_EDITOR, memory, type RunningStack, startStack, stopAll } from './stacks.ts';
+import {
+  buildCiteline,
+  CITELINE_EDITOR,
+  memory,
+  type RunningStack,
+  startStack,
+  stopAll,
+} from './stacks.ts';
 import { WireCounter, type WireStats } from './wire-counter.ts';
 
 const { values: args } = parseArgs({
@@ -145,6 +152,7 @@ async function main(): Promise<void> {
   log(
     'Starting the stacks (a measured instance each, and a counting one behind the wire counter) ...',
   );
+  await buildCiteline();
   const measured = {} as Record<StackName, RunningStack>;
   const counting = {} as Record<StackName, RunningStack>;
   // All six start together (Citeline's migrations queue on their own lock): a quarter minute less.

@@ -1,8 +1,9 @@
 // Starts the three servers as child processes and measures their memory. Citeline runs as in
-// production (NODE_ENV=production, `node --import tsx server/src/main.ts`, which is what
-// `tsx server/src/main.ts` does, in one process so its RSS is the server's); PostGraphile runs
+// production (NODE_ENV=production, `npm run start:production`'s command: the compiled JavaScript
+// of `npm run build -w server`, in one process so its RSS is the server's); PostGraphile runs
 // on Node 22 from bench/node_modules; the ceiling on the project's Node, like Citeline.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -45,6 +46,13 @@ export async function memory(pid: number): Promise<{ rssMb: number; peakMb: numb
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
 }
 
+/** `npm run build -w server`: Citeline as compiled JavaScript, as production runs it. */
+export async function buildCiteline(): Promise<void> {
+  const build = spawn('npm', ['run', 'build', '-w', 'server'], { cwd: REPO_DIR, stdio: 'ignore' });
+  const [code] = (await once(build, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`npm run build -w server failed (exit ${code})`);
+}
+
 export async function startStack(
   name: StackName,
   role: 'measured' | 'counting',
@@ -56,20 +64,16 @@ export async function startStack(
   let ready: RegExp;
   let nodeVersion = process.version;
   if (name === 'citeline') {
-    // As `npm start` runs it (package.json), in one process.
-    child = spawn(
-      process.execPath,
-      ['--max-semi-space-size=32', '--import', 'tsx', 'server/src/main.ts'],
-      {
-        cwd: REPO_DIR,
-        env: {
-          ...base,
-          HOST: '127.0.0.1',
-          SEED_CORPUS: 'never',
-          JWT_SECRET,
-        },
+    // As `npm run start:production` runs it (package.json), built by buildCiteline.
+    child = spawn(process.execPath, ['--max-semi-space-size=32', 'server/dist/main.js'], {
+      cwd: REPO_DIR,
+      env: {
+        ...base,
+        HOST: '127.0.0.1',
+        SEED_CORPUS: 'never',
+        JWT_SECRET,
       },
-    );
+    });
     ready = /GraphQL API:\s+(http:\/\/127\.0\.0\.1:\d+)\/graphql/;
   } else if (name === 'postgraphile') {
     child = spawn(NODE22, ['--no-warnings', 'src/stacks/postgraphile-server.ts'], {
