@@ -4,7 +4,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { promisify } from 'node:util';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
 import { PROJECT_ROOT } from './config.ts';
 import { createTestDatabase } from './test/database.ts';
 
@@ -20,7 +20,7 @@ it(
       env: { ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    afterAll(async () => {
+    onTestFinished(async () => {
       if (child.exitCode !== null) return;
       const exited = once(child, 'exit');
       child.kill('SIGINT');

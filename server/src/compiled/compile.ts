@@ -39,21 +39,12 @@ const byId =
 const ROOT_FIELDS: Record<string, FieldSql> = {
   timeline,
   search,
-  statements: (st, _alias, field) => {
-    const s = st.alias();
-    return connectionSql(
-      st,
-      field,
-      {
-        table: '"Statement"',
-        alias: s,
-        where: st.visible(s),
-        // statementOrderBy's default: the most recent first, undated last.
-        order: (a) => `${a}."saidOn" DESC NULLS LAST, ${a}.id DESC`,
-      },
-      STATEMENT,
-    );
-  },
+  statements: (st, _alias, field) =>
+    connectionSql(st, field, STATEMENT, {
+      where: (s) => st.visible(s),
+      // statementOrderBy's default: the most recent first, undated last.
+      order: (s) => `${s}."saidOn" DESC NULLS LAST, ${s}.id DESC`,
+    }),
   statement: byId(STATEMENT),
   source: byId(SOURCE),
   sourceByUrl: (st, _alias, field) => {

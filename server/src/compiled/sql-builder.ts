@@ -184,16 +184,22 @@ export function pageSql(
   );
 }
 
-/** A connection over a table, as Pothos's prismaConnection shapes it (cursor: 'id'). */
+/**
+ * A connection over the rows of `node`'s table that `where` selects, as Pothos's
+ * prismaConnection shapes it (cursor: 'id').
+ */
 export function connectionSql(
   st: SqlBuilder,
   field: SelectedField,
-  source: { table: string; alias: string; where: string; order: (alias: string) => string },
   node: TypeSpec,
+  rows: { where: (alias: string) => string; order: (alias: string) => string },
 ): string | null {
   const first = pageSize(field.args);
   if (first === null) return null;
-  const { table, alias, where, order } = source;
+  const { table } = node;
+  const alias = st.alias();
+  const where = rows.where(alias);
+  const { order } = rows;
   return pageSql(st, field, first, {
     // The page's keys, then its rows: the keys can come from an index alone (a source's
     // citations do), and the planner, which cannot tell a source with thousands of citations

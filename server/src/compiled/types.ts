@@ -86,20 +86,11 @@ export const SOURCE: TypeSpec = {
     publishedOn: leaf(partialDate('publishedOn', 'publishedPrecision')),
     publishedOnPrecision: leaf(column('publishedPrecision', '::text')),
     version: leaf(column('version')),
-    citations: (st, alias, field) => {
-      const c = st.alias();
-      return connectionSql(
-        st,
-        field,
-        {
-          table: '"Citation"',
-          alias: c,
-          where: `${c}."sourceId" = ${alias}.id AND ${st.visibleCitation(c)}`,
-          order: (a) => `${a}.start, ${a}.id`,
-        },
-        CITATION,
-      );
-    },
+    citations: (st, alias, field) =>
+      connectionSql(st, field, CITATION, {
+        where: (c) => `${c}."sourceId" = ${alias}.id AND ${st.visibleCitation(c)}`,
+        order: (c) => `${c}.start, ${c}.id`,
+      }),
   },
 };
 

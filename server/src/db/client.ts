@@ -56,13 +56,14 @@ export function createPrisma(databaseUrl: string, options: DbOptions = {}): Pris
     statementNameGenerator: (query) => preparedStatementName(query.sql) as string,
   });
   const { onQuery } = options;
-  let client: PrismaClient = new PrismaClient({ adapter });
-  if (onQuery) {
-    const logging = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-    logging.$on('query', (event) => onQuery(event.query));
-    client = logging;
-  }
+  const client = onQuery ? loggingClient(adapter, onQuery) : new PrismaClient({ adapter });
   pools.set(client, { pool, onQuery });
+  return client;
+}
+
+function loggingClient(adapter: PrismaPg, onQuery: (sql: string) => void): PrismaClient {
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', (event) => onQuery(event.query));
   return client;
 }
 
