@@ -3,9 +3,8 @@
 // database time it waited for: what a change to the server's own work saves, measured apart
 // from the load generator and from whatever else the machine is doing.
 
-import { PrismaPg } from '@prisma/adapter-pg';
 import { buildApp } from '../../server/src/app.ts';
-import { PrismaClient } from '../../server/src/db/generated/prisma/client.ts';
+import { createPrisma } from '../../server/src/db/client.ts';
 import { loadedDatabase } from './dataset/load.ts';
 import { buildQueries } from './queries.ts';
 
@@ -14,7 +13,8 @@ const WARM_UP = 50;
 const MEASURED = 200;
 const { url, picks } = await loadedDatabase(size);
 
-const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+// The server's own client: compiled reads go straight to its pool as prepared statements.
+const prisma = createPrisma(url);
 const app = await buildApp({ prisma });
 const specs = buildQueries(picks).filter((q) => q.read && (ids.length === 0 || ids.includes(q.id)));
 

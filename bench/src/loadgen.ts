@@ -4,6 +4,7 @@
 // W1 stale reads (a read showing an older version than a write answered before it was sent).
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
+import { ownCpuMs, postgresCpuMs, processCpuMs } from './cpu-time.ts';
 import { type Request, type StackName, W1 } from './queries.ts';
 
 export interface CellResult {
@@ -20,6 +21,8 @@ export interface CellResult {
   bytesPerResponse: number;
   /** The machine's 1-minute load average at the end of the cell (2 cores: above 2 is queueing). */
   loadAverage: number;
+  /** CPU ms per request of the server under test, of PostgreSQL and of the load generator. */
+  cpuPerRequest: { server: number; database: number; loadGenerator: number };
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -125,6 +128,8 @@ function writeMixRequests(
 export interface CellOptions {
   stack: StackName;
   baseUrl: string;
+  /** The server's process, whose CPU time the cell reports. */
+  pid: number;
   connections: number;
   seconds: number;
   /** A read query; or undefined with `writeMix` for W1. */
@@ -144,6 +149,7 @@ export async function runCell(options: CellOptions): Promise<CellResult> {
     : readRequests(options.request as Request, counters);
   const latencies: number[] = [];
   let bytes = 0;
+  const cpuBefore = await cpuNow(options.pid);
   const instance = autocannon({
     url: options.baseUrl,
     connections: options.connections,
@@ -159,6 +165,9 @@ export async function runCell(options: CellOptions): Promise<CellResult> {
     },
   );
   const result = await instance;
+  const cpuAfter = await cpuNow(options.pid);
+  const perRequest = (before: number, after: number) =>
+    latencies.length ? (after - before) / latencies.length : Number.NaN;
   const sorted = Float64Array.from(latencies).sort();
   const errors = {
     http: result.non2xx,
@@ -180,6 +189,19 @@ export async function runCell(options: CellOptions): Promise<CellResult> {
     totalErrors: errors.http + errors.socket + errors.timeouts + errors.graphql + errors.stale,
     bytesPerResponse: latencies.length ? bytes / latencies.length : 0,
     loadAverage: loadavg()[0] ?? Number.NaN,
+    cpuPerRequest: {
+      server: perRequest(cpuBefore.server, cpuAfter.server),
+      database: perRequest(cpuBefore.database, cpuAfter.database),
+      loadGenerator: perRequest(cpuBefore.loadGenerator, cpuAfter.loadGenerator),
+    },
+  };
+}
+
+async function cpuNow(pid: number) {
+  return {
+    server: await processCpuMs(pid),
+    database: await postgresCpuMs(),
+    loadGenerator: ownCpuMs(),
   };
 }
 

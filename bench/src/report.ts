@@ -251,6 +251,16 @@ export function renderMarkdown(bench: BenchResults): string {
     row('database time / request, ms', (r) =>
       r.write ? `${fmt(r.dbMs, 2)} read, ${fmt(r.write.dbMs, 2)} write` : fmt(r.dbMs, 2),
     );
+    for (const connections of bench.connectionLevels) {
+      const cpu = (cell: CellResult | undefined) =>
+        cell
+          ? `${fmt(cell.cpuPerRequest.server, 2)} / ${fmt(cell.cpuPerRequest.database, 2)}`
+          : '–';
+      const [c, p, s] = STACKS.map((stack) => cellAt(q, stack, connections));
+      out.push(
+        `| CPU ms / request, server / PostgreSQL, ${connections} conn. | ${cpu(c)} | ${cpu(p)} | ${cpu(s)} | | |`,
+      );
+    }
     row('response bytes', (r) => fmt(r.responseBytes));
     row('answer (checked)', (r) => `${r.ok ? '' : '**error** '}${r.summary}`);
   }

@@ -292,16 +292,22 @@ async function main(): Promise<void> {
   const targets = Object.fromEntries(
     STACKS.map((s) => [s, new WriteTargets(picks.writeTargets)]),
   ) as Record<StackName, WriteTargets>;
-  const cell = (spec: QuerySpec, stack: StackName, connections: number, duration: number) =>
-    runCell({
+  const cell = async (spec: QuerySpec, stack: StackName, connections: number, duration: number) => {
+    const result = await runCell({
       stack,
       baseUrl: measured[stack].baseUrl,
+      pid: measured[stack].pid,
       connections,
       seconds: duration,
       ...(spec.id === 'W1'
         ? { writeMix: { targets: targets[stack], authorization: auth(stack, 'measured') } }
         : { request: spec.requests[stack] }),
     });
+    // The load generator stops sending, but a server still works off the requests it had
+    // accepted (Q4 at 50 connections: seconds of ts_headline): the next cell starts after.
+    await untilDatabaseIdle(database.url);
+    return result;
+  };
   for (const spec of specs) for (const stack of STACKS) await cell(spec, stack, 10, warmupSeconds);
   const rssAfterWarmup = {} as Record<StackName, { rssMb: number; peakMb: number }>;
   for (const stack of STACKS) rssAfterWarmup[stack] = await memory(measured[stack].pid);
@@ -375,6 +381,21 @@ async function withClient(url: string, run: (client: pg.Client) => Promise<void>
   } finally {
     await client.end();
   }
+}
+
+/** Waits (a minute at most) until no statement is running on the benchmark's database. */
+async function untilDatabaseIdle(url: string): Promise<void> {
+  await withClient(url, async (client) => {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      const { rows } = await client.query<{ running: number }>(
+        `SELECT count(*)::int AS running FROM pg_stat_activity
+         WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+      );
+      if (rows[0]?.running === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -11,8 +11,8 @@ export type Db = PrismaClient;
 export interface DbOptions {
   /** Largest number of pooled connections. */
   maxConnections?: number;
-  /** Called with every SQL statement Prisma sends (tests count round trips with it). */
-  onQuery?: (sql: string) => void;
+  /** Called with every SQL statement sent, Prisma's and queryPrepared's. */
+  onQuery?: QueryListener;
   /** Longest a single SQL statement may run before PostgreSQL cancels it (ms). */
   statementTimeoutMs?: number;
   /** Longest a statement may wait for a row or table lock (ms). */
@@ -25,8 +25,11 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
 export const DEFAULT_LOCK_TIMEOUT_MS = 2_000;
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
 
+/** Told of every SQL statement sent, with its parameters (tests count them, tools explain them). */
+export type QueryListener = (sql: string, params: unknown[]) => void;
+
 /** The pool under each client createPrisma made, for queryPrepared. */
-const pools = new WeakMap<PrismaClient, { pool: pg.Pool; onQuery?: (sql: string) => void }>();
+const pools = new WeakMap<PrismaClient, { pool: pg.Pool; onQuery?: QueryListener }>();
 
 export function createPrisma(databaseUrl: string, options: DbOptions = {}): PrismaClient {
   const pool = new pg.Pool({
@@ -61,9 +64,9 @@ export function createPrisma(databaseUrl: string, options: DbOptions = {}): Pris
   return client;
 }
 
-function loggingClient(adapter: PrismaPg, onQuery: (sql: string) => void): PrismaClient {
+function loggingClient(adapter: PrismaPg, onQuery: QueryListener): PrismaClient {
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-  client.$on('query', (event) => onQuery(event.query));
+  client.$on('query', (event) => onQuery(event.query, JSON.parse(event.params) as unknown[]));
   return client;
 }
 
@@ -76,7 +79,7 @@ function loggingClient(adapter: PrismaPg, onQuery: (sql: string) => void): Prism
 export async function queryPrepared<Row>(db: Db, sql: string, params: unknown[]): Promise<Row[]> {
   const direct = pools.get(db);
   if (!direct) return db.$queryRawUnsafe<Row[]>(sql, ...params);
-  direct.onQuery?.(sql);
+  direct.onQuery?.(sql, params);
   const name = preparedStatementName(sql);
   const result = await direct.pool.query<Row & pg.QueryResultRow>({
     name,
