@@ -49,6 +49,23 @@ export const timelineAfter = (
     WHEN ${afterKind} < '${kind}' THEN '00000000-0000-0000-0000-000000000000'::uuid
     ELSE 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid END)`;
 
+/**
+ * The keys (date, id) of an actor's visible events after the cursor, a page's worth (`limit`),
+ * from the participant rows' copies of their event's date and visibility, as Citeline's
+ * timeline reads them (server/src/timeline/timeline.sql.ts; migration actor_timeline_indexes).
+ */
+export const actorEventKeys = (
+  actor: string,
+  limit: string,
+  afterDate: string,
+  afterKind: string,
+  afterId: string,
+) => `SELECT DISTINCT p."eventStartOn" AS date, p."eventId" AS id FROM public."EventParticipant" p
+    WHERE p."actorId" = ${actor} AND p."eventDeletedAt" IS NULL AND p."eventStatus" = 'PUBLISHED'
+      AND p."eventStartOn" IS NOT NULL
+      AND ${timelineAfter('p."eventStartOn"', 'p."eventId"', 'Event', afterDate, afterKind, afterId)}
+    ORDER BY p."eventStartOn", p."eventId" LIMIT ${limit}`;
+
 export const BENCH_SCHEMA_SQL = `
 CREATE SCHEMA IF NOT EXISTS bench;
 CREATE TABLE IF NOT EXISTS bench.meta (key text PRIMARY KEY, value jsonb NOT NULL);
@@ -87,11 +104,9 @@ CREATE OR REPLACE FUNCTION bench_api.actor_timeline(
   actor uuid, lim int, after_date date DEFAULT NULL, after_kind text DEFAULT NULL, after_id uuid DEFAULT NULL
 ) RETURNS SETOF bench_api.timeline_item LANGUAGE sql STABLE AS $$
   SELECT * FROM (
-    (SELECT e."startOn" AS date, 'Event'::text AS kind, e.id, e.title, NULL::text AS text FROM public."Event" e
-    WHERE ${TIMELINE_VISIBLE('e')} AND e."startOn" IS NOT NULL
-      AND EXISTS (SELECT 1 FROM public."EventParticipant" p WHERE p."eventId" = e.id AND p."actorId" = actor)
-      AND ${timelineAfter('e."startOn"', 'e.id', 'Event', 'after_date', 'after_kind', 'after_id')}
-    ORDER BY e."startOn", e.id LIMIT lim)
+    (SELECT k.date, 'Event'::text AS kind, k.id, e.title, NULL::text AS text
+    FROM (${actorEventKeys('actor', 'lim', 'after_date', 'after_kind', 'after_id')}) k
+    JOIN public."Event" e ON e.id = k.id)
     UNION ALL
     (SELECT s."saidOn", 'Statement'::text, s.id, NULL, s.text FROM public."Statement" s
     WHERE ${TIMELINE_VISIBLE('s')} AND s."saidOn" IS NOT NULL AND s."speakerId" = actor

@@ -1,7 +1,7 @@
 // The ceiling's queries: each benchmark request answered by one hand-written SQL statement in
 // which PostgreSQL builds the whole JSON response, with the same rows, order, page sizes and
 // visibility rules (PUBLISHED, not deleted) as the GraphQL stacks.
-import { HEADLINE_OPTIONS_SQL, timelineAfter } from '../dataset/bench-schema.ts';
+import { actorEventKeys, HEADLINE_OPTIONS_SQL, timelineAfter } from '../dataset/bench-schema.ts';
 
 const visible = (alias: string) => `${alias}."deletedAt" IS NULL AND ${alias}.status = 'PUBLISHED'`;
 
@@ -119,11 +119,8 @@ export const CEILING_SQL = {
   q5: `
     WITH page AS (
       SELECT cut.*, row_number() OVER (ORDER BY cut.date, cut.kind, cut.id) AS n FROM (
-        (SELECT e."startOn" AS date, 'Event'::text AS kind, e.id FROM "Event" e
-        WHERE ${visible('e')} AND e."startOn" IS NOT NULL
-          AND EXISTS (SELECT 1 FROM "EventParticipant" p WHERE p."eventId" = e.id AND p."actorId" = $1::uuid)
-          AND ${timelineAfter('e."startOn"', 'e.id', 'Event', '$2::date', '$3::text', '$4::uuid')}
-        ORDER BY e."startOn", e.id LIMIT $5::int + 1)
+        (SELECT k.date, 'Event'::text AS kind, k.id
+        FROM (${actorEventKeys('$1::uuid', '$5::int + 1', '$2::date', '$3::text', '$4::uuid')}) k)
         UNION ALL
         (SELECT s."saidOn", 'Statement'::text, s.id FROM "Statement" s
         WHERE ${visible('s')} AND s."saidOn" IS NOT NULL AND s."speakerId" = $1::uuid

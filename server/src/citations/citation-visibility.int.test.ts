@@ -3,7 +3,6 @@
 // row. These tests change the parents every way the application does, and concurrently, and
 // compare the copies with the parents.
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/database.ts';
 import {
@@ -13,6 +12,7 @@ import {
   makeSource,
   makeStatement,
 } from '../test/factories.ts';
+import { blockedOnLock, twoTransactions } from '../test/transactions.ts';
 
 const { prisma, url } = await createTestDatabase();
 
@@ -35,27 +35,6 @@ async function draftStatementCitation() {
   const statement = await makeStatement(prisma, { speakerId: speaker.id, status: 'DRAFT' });
   const citation = await makeCitation(prisma, source, 'minister', { statementId: statement.id });
   return { source, statement, citation };
-}
-
-/** Two connections, each with a transaction of its own, to interleave by hand. */
-async function twoTransactions() {
-  const a = new pg.Client({ connectionString: url });
-  const b = new pg.Client({ connectionString: url });
-  await Promise.all([a.connect(), b.connect()]);
-  await Promise.all([a.query('BEGIN'), b.query('BEGIN')]);
-  return { a, b, end: () => Promise.all([a.end(), b.end()]) };
-}
-
-/** Resolves once the backend of `client` waits for a lock (fails after five seconds). */
-async function blockedOnLock(client: pg.Client) {
-  const pid = (client as pg.Client & { processID: number }).processID;
-  for (let tries = 0; tries < 100; tries++) {
-    const waiting = await prisma.$queryRaw<unknown[]>`
-      SELECT 1 FROM pg_stat_activity WHERE pid = ${pid} AND wait_event_type = 'Lock'`;
-    if (waiting.length) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the statement did not wait for the other transaction');
 }
 
 describe('a citation’s copies of its parents’ visibility', () => {
@@ -141,7 +120,7 @@ describe('a citation’s copies of its parents’ visibility', () => {
   // The two orders in which a citation and its statement's publication can meet.
   it('see a publication that commits while the citation is being written', async () => {
     const { source, statement } = await draftStatementCitation();
-    const { a, b, end } = await twoTransactions();
+    const { a, b, end } = await twoTransactions(url);
     try {
       await b.query(`UPDATE "Statement" SET status = 'PUBLISHED' WHERE id = $1`, [statement.id]);
       // The citation's trigger waits for the publication to commit, then copies its status.
@@ -150,7 +129,7 @@ describe('a citation’s copies of its parents’ visibility', () => {
          VALUES (gen_random_uuid(), $1, $2, 'minister', 4, 12) RETURNING id`,
         [source.id, statement.id],
       );
-      await blockedOnLock(a);
+      await blockedOnLock(prisma, a);
       await b.query('COMMIT');
       const { rows } = await inserting;
       await a.query('COMMIT');
@@ -162,7 +141,7 @@ describe('a citation’s copies of its parents’ visibility', () => {
 
   it('are updated by a publication that waited for the citation to commit', async () => {
     const { source, statement } = await draftStatementCitation();
-    const { a, b, end } = await twoTransactions();
+    const { a, b, end } = await twoTransactions(url);
     try {
       const { rows } = await a.query<{ id: string }>(
         `INSERT INTO "Citation" (id, "sourceId", "statementId", exact, start, "end")
@@ -173,7 +152,7 @@ describe('a citation’s copies of its parents’ visibility', () => {
       const publishing = b.query(`UPDATE "Statement" SET status = 'PUBLISHED' WHERE id = $1`, [
         statement.id,
       ]);
-      await blockedOnLock(b);
+      await blockedOnLock(prisma, b);
       await a.query('COMMIT');
       await publishing;
       await b.query('COMMIT');

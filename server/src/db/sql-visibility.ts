@@ -13,6 +13,14 @@ export function visibleCondition(alias: string, includeDrafts: boolean): string 
 }
 
 /**
+ * Participant rows of `alias` whose event the viewer may see, read from the copies of the
+ * event's columns the row carries (kept by triggers).
+ */
+export function visibleParticipantEventCondition(alias: string, includeDrafts: boolean): string {
+  return visibleColumns(`${alias}."eventStatus"`, `${alias}."eventDeletedAt"`, includeDrafts);
+}
+
+/**
  * Citations of `alias` the viewer may see: the citation, its source and its event or statement
  * visible, read from the copies of the parents' columns the citation carries (kept by triggers).
  */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../schema/global-id.ts';
-import { createTestApi, type TestApi } from '../test/api.ts';
+import { createTestApi, EDITOR, type TestApi } from '../test/api.ts';
 import { makeActor, makeEvent, makeStatement, makeTopic } from '../test/factories.ts';
 
 let api: TestApi;
@@ -172,6 +172,47 @@ describe('timeline', () => {
       } while (after);
       expect(walked).toEqual(labels(everything));
     }
+  });
+
+  // An actor's events are read from the participant rows' copies of the event's date and
+  // visibility (migration actor_timeline_indexes): the copies must stand for the event.
+  it('lists an event once for an actor in two roles, and follows its date and visibility', async () => {
+    const { prisma } = api;
+    const actor = await makeActor(prisma, { name: 'Two Roles' });
+    const early = await makeEvent(prisma, {
+      title: 'Hosted and attended',
+      startOn: new Date('2024-01-10'),
+      participants: {
+        create: [
+          { actorId: actor.id, role: 'HOST' },
+          { actorId: actor.id, role: 'ATTENDEE' },
+        ],
+      },
+    });
+    await makeEvent(prisma, {
+      title: 'Later visit',
+      startOn: new Date('2024-06-01'),
+      participants: { create: [{ actorId: actor.id, role: 'VISITOR' }] },
+    });
+    const variables = { actor: encodeGlobalId('Actor', actor.id) };
+    const read = async (viewer?: typeof EDITOR) => {
+      const data = await api.data<TimelineData>(TIMELINE, variables, viewer);
+      return { labels: labels(data), total: data.timeline.totalCount };
+    };
+    expect(await read()).toEqual({ labels: ['Hosted and attended', 'Later visit'], total: 2 });
+
+    await prisma.event.update({
+      where: { id: early.id },
+      data: { startOn: new Date('2024-09-09') },
+    });
+    expect((await read()).labels).toEqual(['Later visit', 'Hosted and attended']);
+
+    await prisma.event.update({ where: { id: early.id }, data: { status: 'DRAFT' } });
+    expect(await read()).toEqual({ labels: ['Later visit'], total: 1 });
+    expect((await read(EDITOR)).labels).toEqual(['Later visit', 'Hosted and attended']);
+
+    await prisma.event.update({ where: { id: early.id }, data: { deletedAt: new Date() } });
+    expect((await read(EDITOR)).labels).toEqual(['Later visit']);
   });
 
   it.each([

@@ -5,7 +5,7 @@
 
 import type { Db } from '../db/client.ts';
 import { SqlParams } from '../db/sql-params.ts';
-import { visibleCondition } from '../db/sql-visibility.ts';
+import { visibleCondition, visibleParticipantEventCondition } from '../db/sql-visibility.ts';
 
 export type TimelineKind = 'Event' | 'Statement';
 
@@ -61,18 +61,15 @@ export function timelineSql(
   page: { after?: TimelineKey; limit: number },
 ): TimelineSql {
   const { actorId, topicId, from, before, includeDrafts } = filter;
-  const event = [visibleCondition('e', includeDrafts), `e."startOn" IS NOT NULL`];
+  // Conditions on the event's own row (e) beyond its visibility and date, which an actor's
+  // timeline reads from the participant rows' copies instead.
+  const eventOwn: string[] = [];
   const statement = [visibleCondition('s', includeDrafts), `s."saidOn" IS NOT NULL`];
-  if (actorId) {
-    const actor = add(actorId, 'uuid');
-    event.push(
-      `EXISTS (SELECT 1 FROM "EventParticipant" p WHERE p."eventId" = e.id AND p."actorId" = ${actor})`,
-    );
-    statement.push(`s."speakerId" = ${actor}`);
-  }
+  const actor = actorId ? add(actorId, 'uuid') : undefined;
+  if (actor) statement.push(`s."speakerId" = ${actor}`);
   if (topicId) {
     const topic = add(topicId, 'uuid');
-    event.push(
+    eventOwn.push(
       `EXISTS (SELECT 1 FROM "EventTopic" t WHERE t."eventId" = e.id AND t."topicId" = ${topic})`,
     );
     statement.push(
@@ -82,7 +79,7 @@ export function timelineSql(
   if (from) {
     // Dates are periods: an item dated "February 2024" reaches from = 2024-02-15.
     const start = add(from, 'date');
-    event.push(
+    eventOwn.push(
       periodReaches(
         `coalesce(e."endOn", e."startOn")`,
         `CASE WHEN e."endOn" IS NULL THEN e."startPrecision" ELSE e."endPrecision" END`,
@@ -91,32 +88,61 @@ export function timelineSql(
     );
     statement.push(periodReaches(`s."saidOn"`, `s."saidPrecision"`, start));
   }
-  if (before) {
-    const end = add(before, 'date');
-    event.push(`e."startOn" < ${end}`);
-    statement.push(`s."saidOn" < ${end}`);
-  }
-  const eventWhere = event.join(' AND ');
-  const statementWhere = statement.join(' AND ');
+  const end = before ? add(before, 'date') : undefined;
+  if (end) statement.push(`s."saidOn" < ${end}`);
 
   // The page: each kind cut to it before the two are merged, so that an actor with thousands of
   // items reads a page's worth of each, not all of them (the limit is a validated integer).
   const { after, limit } = page;
-  let eventAfter = '';
-  let statementAfter = '';
-  if (after) {
-    const date = add(after.date, 'date');
-    eventAfter = ` AND (e."startOn", e.id) > (${date}, ${add(afterBound('Event', after), 'uuid')})`;
-    statementAfter = ` AND (s."saidOn", s.id) > (${date}, ${add(afterBound('Statement', after), 'uuid')})`;
-  }
+  const afterDate = after ? add(after.date, 'date') : undefined;
+  const keyAfter = (kind: TimelineKind, date: string, id: string) =>
+    after ? ` AND (${date}, ${id}) > (${afterDate}, ${add(afterBound(kind, after), 'uuid')})` : '';
+
+  // An actor's events come from their participant rows, which carry the event's date and
+  // visibility (index (actorId, eventStartOn, eventId)): a page of an actor with thousands of
+  // events reads a page of rows, whatever plan PostgreSQL chose without knowing the actor.
+  const events = actor
+    ? {
+        from: `"EventParticipant" p`,
+        date: `p."eventStartOn"`,
+        id: `p."eventId"`,
+        where: [
+          `p."actorId" = ${actor}`,
+          visibleParticipantEventCondition('p', includeDrafts),
+          `p."eventStartOn" IS NOT NULL`,
+          ...(end ? [`p."eventStartOn" < ${end}`] : []),
+          ...(eventOwn.length
+            ? [
+                `EXISTS (SELECT 1 FROM "Event" e WHERE e.id = p."eventId" AND ${eventOwn.join(' AND ')})`,
+              ]
+            : []),
+        ],
+      }
+    : {
+        from: `"Event" e`,
+        date: `e."startOn"`,
+        id: `e.id`,
+        where: [
+          visibleCondition('e', includeDrafts),
+          `e."startOn" IS NOT NULL`,
+          ...(end ? [`e."startOn" < ${end}`] : []),
+          ...eventOwn,
+        ],
+      };
+  const eventWhere = events.where.join(' AND ');
+  const statementWhere = statement.join(' AND ');
+  // DISTINCT: an actor taking part in one event in two roles has two participant rows.
+  const distinct = actor ? 'DISTINCT ' : '';
   return {
-    page: `(SELECT e."startOn" AS date, 'Event'::text AS kind, e.id FROM "Event" e
-        WHERE ${eventWhere}${eventAfter} ORDER BY e."startOn", e.id LIMIT ${limit})
+    page: `(SELECT ${distinct}${events.date} AS date, 'Event'::text AS kind, ${events.id} AS id
+        FROM ${events.from} WHERE ${eventWhere}${keyAfter('Event', events.date, events.id)}
+        ORDER BY ${events.date}, ${events.id} LIMIT ${limit})
       UNION ALL
       (SELECT s."saidOn", 'Statement'::text, s.id FROM "Statement" s
-        WHERE ${statementWhere}${statementAfter} ORDER BY s."saidOn", s.id LIMIT ${limit})
+        WHERE ${statementWhere}${keyAfter('Statement', 's."saidOn"', 's.id')}
+        ORDER BY s."saidOn", s.id LIMIT ${limit})
       ORDER BY date, kind, id LIMIT ${limit}`,
-    count: `SELECT (SELECT count(*) FROM "Event" e WHERE ${eventWhere})
+    count: `SELECT (SELECT count(${distinct}${events.id}) FROM ${events.from} WHERE ${eventWhere})
       + (SELECT count(*) FROM "Statement" s WHERE ${statementWhere})`,
   };
 }
