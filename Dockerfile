@@ -25,5 +25,5 @@ EXPOSE 4000
 # The app needs no write access to /app.
 USER node
 # `npm run start:production`'s command itself: npm does not pass SIGTERM on, and the app must
-# shut down cleanly.
-CMD ["node", "--max-semi-space-size=32", "server/dist/main.js"]
+# shut down cleanly (the script execs node, which then gets the signal).
+CMD ["scripts/server-process.sh", "node", "server/dist/main.js"]

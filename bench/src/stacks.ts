@@ -65,7 +65,7 @@ export async function startStack(
   let nodeVersion = process.version;
   if (name === 'citeline') {
     // As `npm run start:production` runs it (package.json), built by buildCiteline.
-    child = spawn(process.execPath, ['--max-semi-space-size=32', 'server/dist/main.js'], {
+    child = spawn('scripts/server-process.sh', [process.execPath, 'server/dist/main.js'], {
       cwd: REPO_DIR,
       env: {
         ...base,

@@ -1,8 +1,10 @@
-// `npm run build -w server` then `npm run start:production`'s command: the server as compiled
+// `npm run build -w server` then `npm run start:production`'s command (through
+// scripts/server-process.sh): the server as compiled
 // JavaScript (server/dist) finds what it finds from its sources (migrations, the seed corpus,
 // the citation styles, the admin) and answers through the compiled reads and the resolvers.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { expect, it, onTestFinished } from 'vitest';
 import { PROJECT_ROOT } from './config.ts';
@@ -15,7 +17,7 @@ it(
   'builds, starts on a database, loads the corpus and answers',
   async () => {
     await promisify(execFile)('npm', ['run', 'build', '-w', 'server'], { cwd: PROJECT_ROOT });
-    const child = spawn(process.execPath, ['--max-semi-space-size=32', 'server/dist/main.js'], {
+    const child = spawn('scripts/server-process.sh', [process.execPath, 'server/dist/main.js'], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,6 +63,15 @@ it(
     expect(body.data.statements.edges).toHaveLength(2);
     expect(body.data.sources.edges[0]?.node.formatted).toMatch(/\w/);
     expect((await fetch(`${baseUrl}/admin/`)).status).toBe(200);
+
+    // scripts/server-process.sh set the process up and gave its place to node (exec), which
+    // therefore gets the signals sent to the process started.
+    const environment = (await readFile(`/proc/${child.pid}/environ`, 'utf8')).split('\0');
+    expect(environment).toContain('MALLOC_ARENA_MAX=2');
+    expect(environment.find((entry) => entry.startsWith('NODE_OPTIONS='))).toContain(
+      '--max-semi-space-size=32',
+    );
+    expect(await readFile(`/proc/${child.pid}/cmdline`, 'utf8')).toContain('server/dist/main.js');
   },
   TIMEOUT_MS,
 );
