@@ -104,7 +104,7 @@ export const search: FieldSql = (st, _alias, field) => {
       searchSql({ query: text, types: searched, includeDrafts: st.includeDrafts }, st.add, {
         limit: first + 1,
         offset: 0,
-        headlines,
+        headlines: headlines ? first : 0,
       }),
     order: (a) => `${a}.score DESC, ${a}.type, ${a}.id`,
     totalCount: (page) => `coalesce(max(${page}.total), 0)`,

@@ -133,7 +133,8 @@ builder.queryFields((t) => ({
           const rows = await searchRecords(
             ctx.prisma,
             { query: text, types, includeDrafts: canReadDrafts(ctx) },
-            { limit, offset, headlines: true },
+            // Every row read: which of them the connection shows is Pothos's to decide.
+            { limit, offset, headlines: limit },
           );
           total = rows[0]?.total ?? 0;
           return toHits(ctx, info, rows);

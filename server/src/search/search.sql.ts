@@ -14,7 +14,7 @@ export interface SearchRow {
   type: SearchableType;
   id: string;
   score: number;
-  /** Null unless headlines were asked for. */
+  /** Null unless asked for (for this row). */
   headline: string | null;
   total: number;
 }
@@ -47,13 +47,14 @@ const HEADLINE_TEXT: Record<SearchableType, { alias: string; text: string }> = {
 
 /**
  * The ranked page as a SELECT of (type, id, score, total, headline), best first: total counts
- * every match (none on a page past the end), headline is null unless asked for. Shared by the
- * resolver and the compiled reads (compiled/search.ts).
+ * every match (none on a page past the end), headline is null but for the first `headlines`
+ * rows (the ones shown; a page size is a validated integer). Shared by the resolver and the
+ * compiled reads (compiled/search.ts).
  */
 export function searchSql(
   filter: SearchFilter,
   add: SqlParams['add'],
-  page: { limit: number; offset: number; headlines: boolean },
+  page: { limit: number; offset: number; headlines: number },
 ): string {
   const types = SEARCHABLE_TYPES.filter((type) => filter.types.includes(type));
   const branches = types.map(
@@ -61,14 +62,15 @@ export function searchSql(
       FROM ${TABLES[type]} r, q
       WHERE r."searchVector" @@ q.query AND ${visibleCondition('r', filter.includeDrafts)}`,
   );
-  // ts_headline is costly: only for the page's rows, and only when the snippet is selected.
+  // ts_headline is costly (8 ms for a 200 KB body): only for the rows shown, not for the one
+  // read past them to tell whether there is a next page, and only when the snippet is selected.
   const headline = page.headlines
-    ? `CASE page.type ${types
+    ? `CASE WHEN page.n > ${page.headlines} THEN NULL::text ELSE CASE page.type ${types
         .map((type) => {
           const { alias, text } = HEADLINE_TEXT[type];
           return `WHEN '${type}' THEN (SELECT ts_headline('english', ${text}, q.query, '${HEADLINE_OPTIONS}') FROM ${TABLES[type]} ${alias} WHERE ${alias}.id = page.id)`;
         })
-        .join(' ')} END`
+        .join(' ')} END END`
     : 'NULL::text';
   return `WITH q AS (SELECT websearch_to_tsquery('english', ${add(filter.query, 'text')}) AS query),
     hits AS (${branches.join(' UNION ALL ') || 'SELECT NULL::text AS type, NULL::uuid AS id, NULL::real AS score WHERE false'}),
@@ -77,14 +79,14 @@ export function searchSql(
       ORDER BY score DESC, type, id LIMIT ${page.limit} OFFSET ${page.offset}
     )
     SELECT page.type, page.id, page.score::float8 AS score, page.total::int AS total, ${headline} AS headline
-    FROM page, q
+    FROM (SELECT *, row_number() OVER (ORDER BY score DESC, type, id) AS n FROM page) page, q
     ORDER BY page.score DESC, page.type, page.id`;
 }
 
 export async function searchRecords(
   db: Db,
   filter: SearchFilter,
-  page: { limit: number; offset: number; headlines: boolean },
+  page: { limit: number; offset: number; headlines: number },
 ): Promise<SearchRow[]> {
   const params = new SqlParams();
   const sql = searchSql(filter, params.add, page);
