@@ -32,8 +32,9 @@ export type QueryListener = (sql: string, params: unknown[]) => void;
 const pools = new WeakMap<PrismaClient, { pool: pg.Pool; onQuery?: QueryListener }>();
 
 export function createPrisma(databaseUrl: string, options: DbOptions = {}): PrismaClient {
+  const startup = splitStartupOptions(databaseUrl);
   const pool = new pg.Pool({
-    connectionString: databaseUrl,
+    connectionString: startup.url,
     max: options.maxConnections ?? 10,
     // Fail fast instead of queueing forever when the pool is exhausted or the server is down.
     connectionTimeoutMillis: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
@@ -45,8 +46,11 @@ export function createPrisma(databaseUrl: string, options: DbOptions = {}): Pris
     // A transaction left open by a crashed request would keep its locks: end it.
     idle_in_transaction_session_timeout: 60_000,
     // Every transaction is READ COMMITTED (what the writes and the citation triggers are
-    // built for) whatever the server's default, without a SET TRANSACTION round trip each.
-    options: '-c default_transaction_isolation=read\\ committed',
+    // built for) whatever the server's default, without a SET TRANSACTION round trip each;
+    // after the URL's own start-up options (a search_path, say), so that this one wins.
+    options: [startup.options, '-c default_transaction_isolation=read\\ committed']
+      .filter(Boolean)
+      .join(' '),
   });
   const adapter = new PrismaPg(pool, {
     disposeExternalPool: true,
@@ -62,6 +66,23 @@ export function createPrisma(databaseUrl: string, options: DbOptions = {}): Pris
   const client = onQuery ? loggingClient(adapter, onQuery) : new PrismaClient({ adapter });
   pools.set(client, { pool, onQuery });
   return client;
+}
+
+/**
+ * A postgresql:// URL without its `options` parameter (PostgreSQL's start-up options), and
+ * that parameter: node-postgres lets the URL's parameters replace the pool's own, so the two
+ * sets of options are joined and given as the pool's.
+ */
+function splitStartupOptions(databaseUrl: string): { url: string; options: string | null } {
+  let url: URL;
+  try {
+    url = new URL(databaseUrl);
+  } catch {
+    return { url: databaseUrl, options: null }; // not a URL: node-postgres reads none from it
+  }
+  const options = url.searchParams.get('options');
+  url.searchParams.delete('options');
+  return { url: url.toString(), options };
 }
 
 function loggingClient(adapter: PrismaPg, onQuery: QueryListener): PrismaClient {

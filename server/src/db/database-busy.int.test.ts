@@ -48,6 +48,20 @@ describe('every pooled connection', () => {
       SELECT current_setting('statement_timeout') AS statement, current_setting('lock_timeout') AS lock`;
     expect(settings).toEqual({ statement: '5s', lock: '2s' });
   });
+
+  it('keeps the start-up options of the database URL, and reads committed', async () => {
+    const url = new URL(database.url);
+    url.searchParams.set(
+      'options',
+      '-c work_mem=7MB -c default_transaction_isolation=serializable',
+    );
+    const prisma = createPrisma(url.toString());
+    clients.push(prisma);
+    const [settings] = await prisma.$queryRaw<{ workMem: string; isolation: string }[]>`
+      SELECT current_setting('work_mem') AS "workMem",
+        current_setting('default_transaction_isolation') AS isolation`;
+    expect(settings).toEqual({ workMem: '7MB', isolation: 'read committed' });
+  });
 });
 
 describe('a statement cancelled by statement_timeout', () => {
