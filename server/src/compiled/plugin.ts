@@ -1,12 +1,15 @@
 // The compiled read path inside Apollo: after validation, an operation compile.ts knows is
-// answered by one SQL statement; any other (or one whose statement fails, so that the resolvers
-// report the error as they always do) goes on to graphql-js as usual. Over HTTP its JSON goes
+// answered by one SQL statement; any other (or one whose statement fails for another reason than
+// a busy database, so that the resolvers report the error as they always do) goes on to
+// graphql-js as usual. Over HTTP its JSON goes
 // out as PostgreSQL wrote it (graphql-handler.ts): parsing 80 KB and serialising it again cost
 // 0.85 ms of CPU per request (the benchmark's Q1).
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { type FragmentDefinitionNode, Kind } from 'graphql';
 import { queryPrepared } from '../db/client.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { type Context, canReadDrafts } from '../schema/context.ts';
+import { formatError } from '../schema/errors.ts';
 import { compileQuery } from './compile.ts';
 
 export function compiledReadsPlugin(): ApolloServerPlugin<Context> {
@@ -33,8 +36,18 @@ export function compiledReadsPlugin(): ApolloServerPlugin<Context> {
               compiled.sql,
               compiled.params,
             );
-          } catch {
-            return null;
+          } catch (error) {
+            // The database cannot serve it now (a timeout, an exhausted pool): so it is told,
+            // not sent again through the resolvers, which would double the load at the worst
+            // moment. Any other failure goes on to the resolvers, which report it as usual.
+            if (!isDatabaseUnavailable(error)) return null;
+            return {
+              http: { status: undefined, headers: new HeaderMap() },
+              body: {
+                kind: 'single',
+                singleResult: { data: null, errors: [formatError({ message: '' }, error)] },
+              },
+            };
           }
           const json = rows[0]?.data ?? 'null';
           const { rawData } = contextValue;

@@ -74,32 +74,62 @@ describe('a statement cancelled by statement_timeout', () => {
   });
 });
 
+/**
+ * Another session holding an exclusive lock on `table` (a migration, say) until the returned
+ * `release` is called; resolves once the lock is taken.
+ */
+async function lockTable(table: string): Promise<{ release: () => Promise<void> }> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let locked: () => void = () => {};
+  const isLocked = new Promise<void>((resolve) => {
+    locked = resolve;
+  });
+  const holder = database.prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`LOCK TABLE "${table}" IN ACCESS EXCLUSIVE MODE`);
+    locked();
+    await held;
+  });
+  await isLocked;
+  return {
+    release: async () => {
+      release();
+      await holder;
+    },
+  };
+}
+
 describe('through GraphQL', () => {
   it('a query waiting too long for a lock is SERVICE_UNAVAILABLE', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const prisma = client({ lockTimeoutMs: 100 });
     const app = await buildApp({ prisma });
+    const lock = await lockTable('Source');
     try {
-      let release: () => void = () => {};
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let locked: () => void = () => {};
-      const isLocked = new Promise<void>((resolve) => {
-        locked = resolve;
-      });
-      // Another session holds an exclusive lock on the sources table (a migration, say).
-      const holder = database.prisma.$transaction(async (tx) => {
-        await tx.$executeRawUnsafe('LOCK TABLE "Source" IN ACCESS EXCLUSIVE MODE');
-        locked();
-        await held;
-      });
-      await isLocked;
       const result = await app.execute('{ sources { totalCount } }');
-      release();
-      await holder;
       expect(result.errors).toEqual([expect.objectContaining(BUSY)]);
     } finally {
+      await lock.release();
+      await app.stop();
+    }
+  });
+
+  it('a compiled read waiting too long for a lock is SERVICE_UNAVAILABLE, not run again', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const sent: string[] = [];
+    const prisma = client({ lockTimeoutMs: 100, onQuery: (sql) => sent.push(sql) });
+    const app = await buildApp({ prisma });
+    const lock = await lockTable('Statement');
+    try {
+      sent.length = 0;
+      const result = await app.execute('{ statements(first: 2) { edges { node { id } } } }');
+      expect(result).toEqual({ data: null, errors: [BUSY] });
+      // The compiled statement only: the resolvers did not try again.
+      expect(sent).toEqual([expect.stringMatching(/^\/\* prepared \*\//)]);
+    } finally {
+      await lock.release();
       await app.stop();
     }
   });
