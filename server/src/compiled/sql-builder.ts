@@ -49,9 +49,13 @@ export interface TypeSpec {
 export const base64Sql = (text: string) =>
   `replace(encode(convert_to(${text}, 'UTF8'), 'base64'), E'\\n', '')`;
 
-/** Base64url without padding, as Buffer's 'base64url'. */
+/**
+ * Base64url without padding, as Buffer's 'base64url'. Two `replace`s, not `translate`, which
+ * maps character by character: 100,000 statement ids in 88 ms against 166-213 ms, of which
+ * their text alone takes 79 ms (the benchmark's Q1 encodes about 400 ids and cursors).
+ */
 export const base64urlSql = (text: string) =>
-  `rtrim(translate(${base64Sql(text)}, '+/', '-_'), '=')`;
+  `rtrim(replace(replace(${base64Sql(text)}, '+', '-'), '/', '_'), '=')`;
 
 export const globalIdSql = (typename: string, column: string) =>
   base64urlSql(`'${typename}:' || ${column}::text`);
