@@ -1,7 +1,7 @@
 // `npm run build -w server` then `npm run start:production`'s command (through
-// scripts/server-process.sh): the server as compiled
-// JavaScript (server/dist) finds what it finds from its sources (migrations, the seed corpus,
-// the citation styles, the admin) and answers through the compiled reads and the resolvers.
+// scripts/server-process.sh): the server as compiled JavaScript (server/dist) finds what it
+// finds from its sources (migrations, the seed corpus, the citation styles, the admin) and
+// answers through the compiled reads and the resolvers.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';

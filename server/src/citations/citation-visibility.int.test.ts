@@ -3,6 +3,7 @@
 // row. These tests change the parents every way the application does, and concurrently, and
 // compare the copies with the parents.
 import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/database.ts';
 import {
@@ -12,7 +13,7 @@ import {
   makeSource,
   makeStatement,
 } from '../test/factories.ts';
-import { blockedOnLock, twoTransactions } from '../test/transactions.ts';
+import { secondWaitsForFirst } from '../test/transactions.ts';
 
 const { prisma, url } = await createTestDatabase();
 
@@ -118,47 +119,38 @@ describe('a citation’s copies of its parents’ visibility', () => {
   });
 
   // The two orders in which a citation and its statement's publication can meet.
+  const publish = (statementId: string) => (client: pg.Client) =>
+    client.query(`UPDATE "Statement" SET status = 'PUBLISHED' WHERE id = $1`, [statementId]);
+  const cite = (sourceId: string, statementId: string) => async (client: pg.Client) => {
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO "Citation" (id, "sourceId", "statementId", exact, start, "end")
+       VALUES (gen_random_uuid(), $1, $2, 'minister', 4, 12) RETURNING id`,
+      [sourceId, statementId],
+    );
+    return rows[0]?.id ?? '';
+  };
+
   it('see a publication that commits while the citation is being written', async () => {
     const { source, statement } = await draftStatementCitation();
-    const { a, b, end } = await twoTransactions(url);
-    try {
-      await b.query(`UPDATE "Statement" SET status = 'PUBLISHED' WHERE id = $1`, [statement.id]);
-      // The citation's trigger waits for the publication to commit, then copies its status.
-      const inserting = a.query<{ id: string }>(
-        `INSERT INTO "Citation" (id, "sourceId", "statementId", exact, start, "end")
-         VALUES (gen_random_uuid(), $1, $2, 'minister', 4, 12) RETURNING id`,
-        [source.id, statement.id],
-      );
-      await blockedOnLock(prisma, a);
-      await b.query('COMMIT');
-      const { rows } = await inserting;
-      await a.query('COMMIT');
-      expect(await copiesOf(rows[0]?.id ?? '')).toMatchObject({ targetStatus: 'PUBLISHED' });
-    } finally {
-      await end();
-    }
+    // The citation's trigger waits for the publication to commit, then copies its status.
+    const { second: citationId } = await secondWaitsForFirst(
+      prisma,
+      url,
+      publish(statement.id),
+      cite(source.id, statement.id),
+    );
+    expect(await copiesOf(citationId)).toMatchObject({ targetStatus: 'PUBLISHED' });
   });
 
   it('are updated by a publication that waited for the citation to commit', async () => {
     const { source, statement } = await draftStatementCitation();
-    const { a, b, end } = await twoTransactions(url);
-    try {
-      const { rows } = await a.query<{ id: string }>(
-        `INSERT INTO "Citation" (id, "sourceId", "statementId", exact, start, "end")
-         VALUES (gen_random_uuid(), $1, $2, 'minister', 4, 12) RETURNING id`,
-        [source.id, statement.id],
-      );
-      // The citation holds its statement FOR SHARE: the publication waits for its commit.
-      const publishing = b.query(`UPDATE "Statement" SET status = 'PUBLISHED' WHERE id = $1`, [
-        statement.id,
-      ]);
-      await blockedOnLock(prisma, b);
-      await a.query('COMMIT');
-      await publishing;
-      await b.query('COMMIT');
-      expect(await copiesOf(rows[0]?.id ?? '')).toMatchObject({ targetStatus: 'PUBLISHED' });
-    } finally {
-      await end();
-    }
+    // The citation holds its statement FOR SHARE: the publication waits for its commit.
+    const { first: citationId } = await secondWaitsForFirst(
+      prisma,
+      url,
+      cite(source.id, statement.id),
+      publish(statement.id),
+    );
+    expect(await copiesOf(citationId)).toMatchObject({ targetStatus: 'PUBLISHED' });
   });
 });

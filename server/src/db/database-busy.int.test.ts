@@ -74,28 +74,31 @@ describe('a statement cancelled by statement_timeout', () => {
   });
 });
 
+/** A promise and the function that resolves it. */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => {};
+  const promise = new Promise<void>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
 /**
  * Another session holding an exclusive lock on `table` (a migration, say) until the returned
  * `release` is called; resolves once the lock is taken.
  */
 async function lockTable(table: string): Promise<{ release: () => Promise<void> }> {
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let locked: () => void = () => {};
-  const isLocked = new Promise<void>((resolve) => {
-    locked = resolve;
-  });
+  const held = deferred();
+  const locked = deferred();
   const holder = database.prisma.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`LOCK TABLE "${table}" IN ACCESS EXCLUSIVE MODE`);
-    locked();
-    await held;
+    locked.resolve();
+    await held.promise;
   });
-  await isLocked;
+  await locked.promise;
   return {
     release: async () => {
-      release();
+      held.resolve();
       await holder;
     },
   };
@@ -138,25 +141,19 @@ describe('through GraphQL', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const prisma = client({ maxConnections: 1, connectionTimeoutMs: 100 });
     const app = await buildApp({ prisma });
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let taken: () => void = () => {};
-    const isTaken = new Promise<void>((resolve) => {
-      taken = resolve;
-    });
+    const held = deferred();
+    const taken = deferred();
     // A long transaction holds the only connection.
     const holder = prisma.$transaction(
       async (tx) => {
         await tx.$queryRaw`SELECT 1`;
-        taken();
-        await held;
+        taken.resolve();
+        await held.promise;
       },
       { timeout: 10_000 },
     );
     try {
-      await isTaken;
+      await taken.promise;
       const inResolver = await app.execute('{ sources { totalCount } }');
       expect(inResolver.errors).toEqual([expect.objectContaining(BUSY)]);
 
@@ -178,7 +175,7 @@ describe('through GraphQL', () => {
         expect.objectContaining(BUSY),
       ]);
     } finally {
-      release();
+      held.resolve();
       await holder;
       await app.stop();
     }

@@ -65,7 +65,7 @@ export function searchSql(
   // ts_headline is costly (8 ms for a 200 KB body): only for the rows shown, not for the one
   // read past them to tell whether there is a next page, and only when the snippet is selected.
   const headline = page.headlines
-    ? `CASE WHEN page.n > ${page.headlines} THEN NULL::text ELSE CASE page.type ${types
+    ? `CASE WHEN page.n <= ${page.headlines} THEN CASE page.type ${types
         .map((type) => {
           const { alias, text } = HEADLINE_TEXT[type];
           return `WHEN '${type}' THEN (SELECT ts_headline('english', ${text}, q.query, '${HEADLINE_OPTIONS}') FROM ${TABLES[type]} ${alias} WHERE ${alias}.id = page.id)`;

@@ -1,10 +1,12 @@
-// Two transactions on connections of their own, interleaved by hand: for the tests of what the
-// triggers do when a write and a change of its parent meet.
+// The two orders in which a write and a change of its parent, each in a transaction of its own
+// on a connection of its own, can meet: for the tests of what the triggers copy from a parent.
 import pg from 'pg';
 import type { Db } from '../db/client.ts';
 
+type Step<T> = (client: pg.Client) => Promise<T>;
+
 /** Two connections, each with a transaction of its own, to interleave by hand. */
-export async function twoTransactions(url: string) {
+async function twoTransactions(url: string) {
   const a = new pg.Client({ connectionString: url });
   const b = new pg.Client({ connectionString: url });
   await Promise.all([a.connect(), b.connect()]);
@@ -13,7 +15,7 @@ export async function twoTransactions(url: string) {
 }
 
 /** Resolves once the backend of `client` waits for a lock (fails after five seconds). */
-export async function blockedOnLock(db: Db, client: pg.Client) {
+async function blockedOnLock(db: Db, client: pg.Client) {
   const pid = (client as pg.Client & { processID: number }).processID;
   for (let tries = 0; tries < 100; tries++) {
     const waiting = await db.$queryRaw<unknown[]>`
@@ -22,4 +24,28 @@ export async function blockedOnLock(db: Db, client: pg.Client) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error('the statement did not wait for the other transaction');
+}
+
+/**
+ * `first` runs in one transaction; `second`, in another, must then wait for a lock `first`
+ * holds, and completes once `first` commits. Resolves with what each returned.
+ */
+export async function secondWaitsForFirst<F, S>(
+  db: Db,
+  url: string,
+  first: Step<F>,
+  second: Step<S>,
+): Promise<{ first: F; second: S }> {
+  const { a, b, end } = await twoTransactions(url);
+  try {
+    const firstResult = await first(a);
+    const waiting = second(b);
+    await blockedOnLock(db, b);
+    await a.query('COMMIT');
+    const secondResult = await waiting;
+    await b.query('COMMIT');
+    return { first: firstResult, second: secondResult };
+  } finally {
+    await end();
+  }
 }

@@ -2,10 +2,11 @@
 // triggers (migration actor_timeline_indexes), so that an actor's events are paged from an index
 // of the participant rows. These tests change events every way the application does, and
 // concurrently, and compare the copies with the event.
+import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/database.ts';
 import { makeActor, makeEvent } from '../test/factories.ts';
-import { blockedOnLock, twoTransactions } from '../test/transactions.ts';
+import { secondWaitsForFirst } from '../test/transactions.ts';
 
 const { prisma, url } = await createTestDatabase();
 
@@ -25,11 +26,9 @@ async function draftEventWithParticipant() {
   return { actor, event };
 }
 
-const insertParticipant = (
-  client: { query: (sql: string, values: unknown[]) => unknown },
-  eventId: string,
-  actorId: string,
-) =>
+const publish = (eventId: string) => (client: pg.Client) =>
+  client.query(`UPDATE "Event" SET status = 'PUBLISHED' WHERE id = $1`, [eventId]);
+const addParticipant = (eventId: string, actorId: string) => (client: pg.Client) =>
   client.query(
     `INSERT INTO "EventParticipant" ("eventId", "actorId", role) VALUES ($1, $2, 'VISITOR')`,
     [eventId, actorId],
@@ -82,44 +81,22 @@ describe('a participant’s copies of its event’s date and visibility', () => 
   it('see a publication that commits while the participant is being written', async () => {
     const { event } = await draftEventWithParticipant();
     const guest = await makeActor(prisma);
-    const { a, b, end } = await twoTransactions(url);
-    try {
-      await b.query(`UPDATE "Event" SET status = 'PUBLISHED' WHERE id = $1`, [event.id]);
-      // The participant's trigger waits for the publication to commit, then copies its status.
-      const inserting = insertParticipant(a, event.id, guest.id);
-      await blockedOnLock(prisma, a);
-      await b.query('COMMIT');
-      await inserting;
-      await a.query('COMMIT');
-      expect(await copiesOf(event.id)).toMatchObject([
-        { eventStatus: 'PUBLISHED' },
-        { eventStatus: 'PUBLISHED' },
-      ]);
-    } finally {
-      await end();
-    }
+    // The participant's trigger waits for the publication to commit, then copies its status.
+    await secondWaitsForFirst(prisma, url, publish(event.id), addParticipant(event.id, guest.id));
+    expect(await copiesOf(event.id)).toMatchObject([
+      { eventStatus: 'PUBLISHED' },
+      { eventStatus: 'PUBLISHED' },
+    ]);
   });
 
   it('are updated by a publication that waited for the participant to commit', async () => {
     const { event } = await draftEventWithParticipant();
     const guest = await makeActor(prisma);
-    const { a, b, end } = await twoTransactions(url);
-    try {
-      await insertParticipant(a, event.id, guest.id);
-      // The participant holds its event FOR SHARE: the publication waits for its commit.
-      const publishing = b.query(`UPDATE "Event" SET status = 'PUBLISHED' WHERE id = $1`, [
-        event.id,
-      ]);
-      await blockedOnLock(prisma, b);
-      await a.query('COMMIT');
-      await publishing;
-      await b.query('COMMIT');
-      expect(await copiesOf(event.id)).toMatchObject([
-        { eventStatus: 'PUBLISHED' },
-        { eventStatus: 'PUBLISHED' },
-      ]);
-    } finally {
-      await end();
-    }
+    // The participant holds its event FOR SHARE: the publication waits for its commit.
+    await secondWaitsForFirst(prisma, url, addParticipant(event.id, guest.id), publish(event.id));
+    expect(await copiesOf(event.id)).toMatchObject([
+      { eventStatus: 'PUBLISHED' },
+      { eventStatus: 'PUBLISHED' },
+    ]);
   });
 });

@@ -55,6 +55,53 @@ function afterBound(kind: TimelineKind, after: TimelineKey): string {
   return kind > after.kind ? NO_UUID : LAST_UUID;
 }
 
+interface EventRows {
+  from: string;
+  date: string;
+  id: string;
+  /** The rows' visibility and filters, but for the date's. */
+  where: string[];
+  /** 'DISTINCT ' where an event may come more than once. */
+  distinct: string;
+}
+
+/**
+ * Where a timeline's events are read from. An actor's come from their participant rows, which
+ * carry the event's date and visibility (index (actorId, eventStartOn, eventId)): a page of an
+ * actor with thousands of events reads a page of rows, whatever plan PostgreSQL chose without
+ * knowing the actor; `eventOwn` (conditions on the event's row `e`) then applies through the
+ * event. An actor taking part in one event in two roles has two participant rows: DISTINCT.
+ */
+function eventRows(
+  actor: string | undefined,
+  includeDrafts: boolean,
+  eventOwn: string[],
+): EventRows {
+  if (!actor) {
+    return {
+      from: `"Event" e`,
+      date: `e."startOn"`,
+      id: `e.id`,
+      where: [visibleCondition('e', includeDrafts), ...eventOwn],
+      distinct: '',
+    };
+  }
+  const ofEvent = eventOwn.length
+    ? [`EXISTS (SELECT 1 FROM "Event" e WHERE e.id = p."eventId" AND ${eventOwn.join(' AND ')})`]
+    : [];
+  return {
+    from: `"EventParticipant" p`,
+    date: `p."eventStartOn"`,
+    id: `p."eventId"`,
+    where: [
+      `p."actorId" = ${actor}`,
+      visibleParticipantEventCondition('p', includeDrafts),
+      ...ofEvent,
+    ],
+    distinct: 'DISTINCT ',
+  };
+}
+
 export function timelineSql(
   filter: TimelineFilter,
   add: SqlParams['add'],
@@ -98,41 +145,14 @@ export function timelineSql(
   const keyAfter = (kind: TimelineKind, date: string, id: string) =>
     after ? ` AND (${date}, ${id}) > (${afterDate}, ${add(afterBound(kind, after), 'uuid')})` : '';
 
-  // An actor's events come from their participant rows, which carry the event's date and
-  // visibility (index (actorId, eventStartOn, eventId)): a page of an actor with thousands of
-  // events reads a page of rows, whatever plan PostgreSQL chose without knowing the actor.
-  const events = actor
-    ? {
-        from: `"EventParticipant" p`,
-        date: `p."eventStartOn"`,
-        id: `p."eventId"`,
-        where: [
-          `p."actorId" = ${actor}`,
-          visibleParticipantEventCondition('p', includeDrafts),
-          `p."eventStartOn" IS NOT NULL`,
-          ...(end ? [`p."eventStartOn" < ${end}`] : []),
-          ...(eventOwn.length
-            ? [
-                `EXISTS (SELECT 1 FROM "Event" e WHERE e.id = p."eventId" AND ${eventOwn.join(' AND ')})`,
-              ]
-            : []),
-        ],
-      }
-    : {
-        from: `"Event" e`,
-        date: `e."startOn"`,
-        id: `e.id`,
-        where: [
-          visibleCondition('e', includeDrafts),
-          `e."startOn" IS NOT NULL`,
-          ...(end ? [`e."startOn" < ${end}`] : []),
-          ...eventOwn,
-        ],
-      };
-  const eventWhere = events.where.join(' AND ');
+  const events = eventRows(actor, includeDrafts, eventOwn);
+  const eventWhere = [
+    ...events.where,
+    `${events.date} IS NOT NULL`,
+    ...(end ? [`${events.date} < ${end}`] : []),
+  ].join(' AND ');
   const statementWhere = statement.join(' AND ');
-  // DISTINCT: an actor taking part in one event in two roles has two participant rows.
-  const distinct = actor ? 'DISTINCT ' : '';
+  const { distinct } = events;
   return {
     page: `(SELECT ${distinct}${events.date} AS date, 'Event'::text AS kind, ${events.id} AS id
         FROM ${events.from} WHERE ${eventWhere}${keyAfter('Event', events.date, events.id)}
