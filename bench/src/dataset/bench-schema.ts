@@ -23,6 +23,15 @@ export const STATEMENT_SEARCH = 'maritime security';
 export const SOURCE_SEARCH = 'drought tariffs';
 /** ts_headline options, byte for byte those of Citeline's search (server/src/search). */
 export const HEADLINE_OPTIONS_SQL = `'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'`;
+/**
+ * What a source's snippet is cut from, as Citeline's search cuts it (server/src/search): the
+ * title and the best-matching chunk of the body (migration source_chunks).
+ */
+export const sourceSnippetText = (source: string, query: string) =>
+  `${source}.title || E'\\n' || coalesce(
+    (SELECT c.text FROM public."SourceChunk" c WHERE c."sourceId" = ${source}.id AND c."searchVector" @@ ${query}
+      ORDER BY ts_rank_cd(c."searchVector", ${query}) DESC, c.ordinal LIMIT 1),
+    left(${source}.body, 1000))`;
 const DEEP_OFFSET = 2_000;
 /** actor_timeline's page limit that lets every item through (the picks look at all of them). */
 const EVERY_ITEM = 2_147_483_647;
@@ -87,7 +96,7 @@ EXCEPTION WHEN duplicate_object THEN NULL; END $$;
 CREATE OR REPLACE FUNCTION bench_api.search_sources(query text) RETURNS SETOF bench_api.source_hit
 LANGUAGE sql STABLE AS $$
   SELECT s.id, s.title, s.url, s."publishedOn",
-    ts_headline('english', s.title || E'\\n' || left(s.body, 200000), q, ${HEADLINE_OPTIONS_SQL})
+    ts_headline('english', ${sourceSnippetText('s', 'q')}, q, ${HEADLINE_OPTIONS_SQL})
   FROM public."Source" s, websearch_to_tsquery('english', query) q
   WHERE s."searchVector" @@ q AND ${TIMELINE_VISIBLE('s')}
   ORDER BY ts_rank_cd(s."searchVector", q) DESC, s.id

@@ -1,7 +1,12 @@
 // The ceiling's queries: each benchmark request answered by one hand-written SQL statement in
 // which PostgreSQL builds the whole JSON response, with the same rows, order, page sizes and
 // visibility rules (PUBLISHED, not deleted) as the GraphQL stacks.
-import { actorEventKeys, HEADLINE_OPTIONS_SQL, timelineAfter } from '../dataset/bench-schema.ts';
+import {
+  actorEventKeys,
+  HEADLINE_OPTIONS_SQL,
+  sourceSnippetText,
+  timelineAfter,
+} from '../dataset/bench-schema.ts';
 
 const visible = (alias: string) => `${alias}."deletedAt" IS NULL AND ${alias}.status = 'PUBLISHED'`;
 
@@ -109,7 +114,7 @@ export const CEILING_SQL = {
       'totalCount', (SELECT count(*) FROM hits),
       'edges', (SELECT ${list(
         `json_build_object('node', json_build_object(
-          'snippet', ts_headline('english', s.title || E'\\n' || left(s.body, 200000), q.query, ${HEADLINE_OPTIONS_SQL}),
+          'snippet', ts_headline('english', ${sourceSnippetText('s', 'q.query')}, q.query, ${HEADLINE_OPTIONS_SQL}),
           'record', json_build_object('id', s.id, 'title', s.title, 'url', s.url, 'publishedOn', s."publishedOn")))`,
         'p.score DESC, p.id',
       )} FROM page p JOIN "Source" s ON s.id = p.id, q))))::text AS body`,

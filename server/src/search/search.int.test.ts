@@ -68,6 +68,10 @@ beforeAll(async () => {
     body: `${'Filler words about other matters. '.repeat(50)}The demining operations across eight provinces resumed.`,
   });
   await makeSource(prisma, {
+    title: 'A long report',
+    body: `${'Filler words about other matters.\n'.repeat(3000)}The handover of the Ream naval base was delayed.\n${'More filler.\n'.repeat(100)}`,
+  });
+  await makeSource(prisma, {
     title: 'Draft about Angkor Sentinel',
     status: 'DRAFT',
     body: 'Angkor Sentinel draft.',
@@ -104,6 +108,25 @@ describe('search', () => {
     expect(hits(data)[0]?.snippet.text).toContain('demining operations across eight provinces');
   });
 
+  it('cuts a source’s snippet from its best-matching passage, however far into the body', async () => {
+    const data = await api.data<SearchData>(SEARCH, { query: 'Ream handover', types: ['SOURCE'] });
+    const [hit] = hits(data);
+    expect(hit?.record.title).toBe('A long report');
+    expect(hit?.snippet.text).toContain('The handover of the Ream naval base was delayed.');
+    const highlighted = hit?.snippet.highlights.map(({ start, end }) =>
+      [...(hit?.snippet.text ?? '')].slice(start, end).join(''),
+    );
+    expect(highlighted).toEqual(['handover', 'Ream']);
+  });
+
+  it('cuts the snippet from a source’s title and opening when only the title matched', async () => {
+    const data = await api.data<SearchData>(SEARCH, { query: 'Cambodia', types: ['SOURCE'] });
+    const [hit] = hits(data);
+    expect(hit?.record.title).toBe('Demining in Cambodia');
+    expect(hit?.snippet.text).toMatch(/^Demining in Cambodia\nFiller words about other matters\./);
+    expect(hit?.snippet.highlights).toEqual([{ start: 12, end: 20 }]);
+  });
+
   it('finds actors by their description and restricts by type', async () => {
     const data = await api.data<SearchData>(SEARCH, { query: 'commander', types: ['ACTOR'] });
     expect(hits(data).map((hit) => hit.record)).toEqual([
@@ -134,9 +157,10 @@ describe('search', () => {
     ['stray operators', '"unbalanced OR -', 0],
     ['SQL-looking input', '\'; DROP TABLE "Source"; --', 0],
   ])('treats %s as words, not syntax', async (_name, query, total) => {
+    const sources = await api.prisma.source.count();
     const data = await api.data<SearchData>(SEARCH, { query });
     expect(data.search.totalCount).toBe(total);
-    expect(await api.prisma.source.count()).toBe(2);
+    expect(await api.prisma.source.count()).toBe(sources);
   });
 
   it('rejects an empty or oversized query', async () => {
