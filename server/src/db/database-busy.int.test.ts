@@ -49,18 +49,21 @@ describe('every pooled connection', () => {
     expect(settings).toEqual({ statement: '5s', lock: '2s' });
   });
 
-  it('keeps the start-up options of the database URL, and reads committed', async () => {
+  it('keeps the start-up options of the database URL, reads committed and writes ISO dates', async () => {
     const url = new URL(database.url);
     url.searchParams.set(
       'options',
-      '-c work_mem=7MB -c default_transaction_isolation=serializable',
+      '-c work_mem=7MB -c default_transaction_isolation=serializable -c DateStyle=SQL',
     );
     const prisma = createPrisma(url.toString());
     clients.push(prisma);
-    const [settings] = await prisma.$queryRaw<{ workMem: string; isolation: string }[]>`
+    const [settings] = await prisma.$queryRaw<
+      { workMem: string; isolation: string; date: string }[]
+    >`
       SELECT current_setting('work_mem') AS "workMem",
-        current_setting('default_transaction_isolation') AS isolation`;
-    expect(settings).toEqual({ workMem: '7MB', isolation: 'read committed' });
+        current_setting('default_transaction_isolation') AS isolation,
+        date '2024-02-26'::text AS date`;
+    expect(settings).toEqual({ workMem: '7MB', isolation: 'read committed', date: '2024-02-26' });
   });
 });
 
