@@ -55,6 +55,13 @@ describe('a source’s chunks', () => {
     for (const chunk of chunks.slice(0, -1)) expect(chunk.text).toMatch(/\s$/);
   });
 
+  it('cover the part of the body search matches, its first 200,000 characters', async () => {
+    const body = normalizeText('A line of forty characters, more or less\n'.repeat(6000));
+    const source = await makeSource(prisma, { body });
+    const chunks = await chunksOf(source.id);
+    expectChunksToBe(body.slice(0, 200_000), chunks);
+  });
+
   it('are replaced when the body changes, and only then', async () => {
     const source = await makeSource(prisma, { body: 'First version.' });
     const [before] = await chunksOf(source.id);
