@@ -1,6 +1,7 @@
 // A source's body is also kept as chunks with their own search vectors, written by a trigger
 // (migration source_chunks), so that a search snippet is cut from the best-matching chunk. These
-// tests check that the chunks are the body, cut where they should be, whatever writes it.
+// tests check that the chunks are the body, cut where they should be, whatever writes it, and
+// that nothing else writes them (migration source_chunks_written_by_trigger).
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../shared/text.ts';
 import { createTestDatabase } from '../test/database.ts';
@@ -73,6 +74,22 @@ describe('a source’s chunks', () => {
     const after = await chunksOf(source.id);
     expectChunksToBe('Second version.', after);
     expect(after[0]?.id).not.toBe(before?.id);
+  });
+
+  it('cannot be written but through their source', async () => {
+    const source = await makeSource(prisma, { body: 'Original text.' });
+    const refused = /SourceChunk rows are derived from "Source"."body": write the source instead/;
+    await expect(
+      prisma.$executeRaw`UPDATE "SourceChunk" SET text = 'Forged.' WHERE "sourceId" = ${source.id}::uuid`,
+    ).rejects.toThrow(refused);
+    await expect(
+      prisma.$executeRaw`DELETE FROM "SourceChunk" WHERE "sourceId" = ${source.id}::uuid`,
+    ).rejects.toThrow(refused);
+    await expect(
+      prisma.$executeRaw`INSERT INTO "SourceChunk" ("sourceId", ordinal, start, text, "searchVector")
+        VALUES (${source.id}::uuid, 1, 14, 'Forged.', to_tsvector('Forged.'))`,
+    ).rejects.toThrow(refused);
+    expectChunksToBe('Original text.', await chunksOf(source.id));
   });
 
   it('go with their source', async () => {
