@@ -27,7 +27,8 @@ const SEARCHED: Record<SearchableType, TypeSpec> = {
 };
 
 /** Pothos's offset cursor: base64 of "OffsetConnection:<offset>". */
-const offsetCursorSql = (offset: string) => base64Sql(`'OffsetConnection:' || (${offset})::text`);
+const offsetCursorText = (offset: string) => `'OffsetConnection:' || (${offset})::text`;
+const offsetCursorSql = (offset: string) => base64Sql(offsetCursorText(offset));
 
 const marker = (char: string) => `chr(${char.codePointAt(0)})`;
 
@@ -108,7 +109,7 @@ export const search: FieldSql = (st, _alias, field) => {
       }),
     order: (a) => `${a}.score DESC, ${a}.type, ${a}.id`,
     totalCount: (page) => `coalesce(max(${page}.total), 0)`,
-    cursor: (page) => offsetCursorSql(`${page}.rn - 1`),
+    cursor: { text: (page) => offsetCursorText(`${page}.rn - 1`), encode: base64Sql },
     node: hit,
     pageCursors: () => ({
       startCursor: offsetCursorSql('0'),

@@ -60,9 +60,6 @@ export const base64urlSql = (text: string) =>
 export const globalIdSql = (typename: string, column: string) =>
   base64urlSql(`'${typename}:' || ${column}::text`);
 
-/** Pothos's cursor for `cursor: 'id'`: base64 of "GPC:S:<id>". */
-export const cursorSql = (column: string) => base64Sql(`'GPC:S:' || ${column}::text`);
-
 /** A field without arguments or a selection of its own. */
 export const leaf =
   (sql: FieldSql): FieldSql =>
@@ -115,7 +112,11 @@ export interface PageSource {
   order: (alias: string) => string;
   /** totalCount, as an aggregate over the page's rows or an independent subquery. */
   totalCount: (page: string) => string;
-  cursor: (page: string) => string;
+  /**
+   * An edge's cursor: the text it encodes, from the page's row, and how it is encoded. Apart, so
+   * that pageInfo's cursors encode only the row they keep, not every row of the page.
+   */
+  cursor: { text: (page: string) => string; encode: (text: string) => string };
   node: (page: string, field: SelectedField) => string | null;
   /** PageInfo's cursors where the connection has its own (offset connections). */
   pageCursors?: (page: string) => { startCursor: string; endCursor: string };
@@ -150,7 +151,7 @@ export function pageSql(
     const edge =
       edgeFields &&
       jsonObject(edgeFields, (part) => {
-        if (part.name === 'cursor') return source.cursor(page);
+        if (part.name === 'cursor') return source.cursor.encode(source.cursor.text(page));
         if (part.name === 'node') return source.node(page, part);
         return null;
       });
@@ -160,7 +161,9 @@ export function pageSql(
   const pageInfo = (selected: SelectedField) => {
     const infoFields = fieldsUnder(st, selected, 'PageInfo');
     const cursor = (direction: 'ASC' | 'DESC') =>
-      `(array_agg(${source.cursor(page)} ORDER BY ${page}.rn ${direction}) ${onPage})[1]`;
+      source.cursor.encode(
+        `(array_agg(${source.cursor.text(page)} ORDER BY ${page}.rn ${direction}) ${onPage})[1]`,
+      );
     const values: Record<string, string> = {
       hasNextPage: `count(*) > ${first}`,
       hasPreviousPage: 'false',
@@ -215,7 +218,8 @@ export function connectionSql(
     },
     order,
     totalCount: () => `(SELECT count(*)::int FROM ${table} ${alias} WHERE ${where})`,
-    cursor: (page) => cursorSql(`${page}.id`),
+    // Pothos's cursor for `cursor: 'id'`: base64 of "GPC:S:<id>".
+    cursor: { text: (page) => `'GPC:S:' || ${page}.id::text`, encode: base64Sql },
     node: (page, selected) => objectSql(st, node, page, selected),
   });
 }

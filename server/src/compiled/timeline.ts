@@ -63,10 +63,11 @@ export const timeline: FieldSql = (st, _alias, field) => {
     order: (a) => `${a}.date, ${a}.kind, ${a}.id`,
     // The resolver's: 0 on an empty page, since it counts alongside the page's rows.
     totalCount: () => `CASE WHEN count(*) = 0 THEN 0 ELSE (${sql.count})::int END`,
-    cursor: (page) =>
-      base64urlSql(
+    cursor: {
+      text: (page) =>
         `'["' || ${page}.date::text || '","' || ${page}.kind || '","' || ${page}.id::text || '"]'`,
-      ),
+      encode: base64urlSql,
+    },
     node: (page, selected) =>
       unionRecordSql(st, TIMELINE_ITEM, [EVENT, STATEMENT], page, `${page}.kind`, selected),
   });
