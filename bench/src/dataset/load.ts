@@ -208,7 +208,7 @@ async function loadDataset(
     ['id', 'sourceId', 'url', 'normalizedUrl', 'createdAt'],
     data.sources.map((s) => [s.id, s.id, s.url, s.normalizedUrl, s.createdAt]),
   );
-  time('sources (search vectors by trigger)');
+  time('sources (search vectors and chunks by trigger)');
   await copyRows(
     client,
     'Event',
