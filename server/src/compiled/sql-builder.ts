@@ -57,9 +57,6 @@ export const base64Sql = (text: string) =>
 export const base64urlSql = (text: string) =>
   `rtrim(replace(replace(${base64Sql(text)}, '+', '-'), '/', '_'), '=')`;
 
-export const globalIdSql = (typename: string, column: string) =>
-  base64urlSql(`'${typename}:' || ${column}::text`);
-
 /** A field without arguments or a selection of its own. */
 export const leaf =
   (sql: FieldSql): FieldSql =>

@@ -3,7 +3,6 @@
 import {
   connectionSql,
   type FieldSql,
-  globalIdSql,
   leaf,
   objectSql,
   type TypeSpec,
@@ -13,6 +12,12 @@ const column =
   (name: string, cast = ''): FieldSql =>
   (_st, alias) =>
     `${alias}."${name}"${cast}`;
+
+/**
+ * The record's global id, as encodeGlobalId writes it, stored on its row by a trigger (migration
+ * stored_global_ids): encoding it here cost PostgreSQL about 1.3 µs per row under load.
+ */
+const globalId = leaf(column('globalId'));
 
 /**
  * formatPartialDate (shared/partial-date.ts): the date at its precision, null without both. The
@@ -53,7 +58,7 @@ export const ACTOR: TypeSpec = {
   typename: 'Actor',
   table: '"Actor"',
   fields: {
-    id: leaf((_st, a) => globalIdSql('Actor', `${a}.id`)),
+    id: globalId,
     name: leaf(column('name')),
     kind: leaf(column('kind', '::text')),
     country: leaf(column('country')),
@@ -66,7 +71,7 @@ export const EVENT: TypeSpec = {
   typename: 'Event',
   table: '"Event"',
   fields: {
-    id: leaf((_st, a) => globalIdSql('Event', `${a}.id`)),
+    id: globalId,
     title: leaf(column('title')),
     kind: leaf(column('kind', '::text')),
     summary: leaf(column('summary')),
@@ -81,7 +86,7 @@ export const SOURCE: TypeSpec = {
   typename: 'Source',
   table: '"Source"',
   fields: {
-    id: leaf((_st, a) => globalIdSql('Source', `${a}.id`)),
+    id: globalId,
     title: leaf(column('title')),
     kind: leaf(column('kind', '::text')),
     url: leaf(column('url')),
@@ -103,7 +108,7 @@ export const STATEMENT: TypeSpec = {
   typename: 'Statement',
   table: '"Statement"',
   fields: {
-    id: leaf((_st, a) => globalIdSql('Statement', `${a}.id`)),
+    id: globalId,
     text: leaf(column('text')),
     kind: leaf(column('kind', '::text')),
     rank: leaf(column('rank', '::text')),
@@ -122,7 +127,7 @@ export const CITATION: TypeSpec = {
   typename: 'Citation',
   table: '"Citation"',
   fields: {
-    id: leaf((_st, a) => globalIdSql('Citation', `${a}.id`)),
+    id: globalId,
     exact: leaf(column('exact')),
     prefix: leaf(column('prefix')),
     suffix: leaf(column('suffix')),

@@ -12,6 +12,7 @@ const DERIVED_COLUMNS = [
   'sourceDeletedAt',
   'targetStatus',
   'targetDeletedAt',
+  'globalId',
 ];
 
 /** The record as a revision stores it, or null when it does not exist. */
@@ -36,8 +37,8 @@ export function listsOf(model: CuratedModel, record: Snapshot): Snapshot {
  * and the short lists of SNAPSHOT_INCLUDE for models that have them.
  */
 export function toSnapshot(row: Record<string, unknown>): Snapshot {
-  // Derived data stays out: the search vector, and a citation's copies of its parents' status
-  // (triggers keep them). Dates become ISO strings as JSON would make them.
+  // Derived data stays out: the search vector, the global id and a citation's copies of its
+  // parents' status (triggers keep them). Dates become ISO strings as JSON would make them.
   const rest = { ...row };
   for (const column of DERIVED_COLUMNS) delete rest[column];
   return JSON.parse(JSON.stringify(rest)) as Snapshot;

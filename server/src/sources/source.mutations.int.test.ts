@@ -140,14 +140,16 @@ describe('editing a source body re-anchors its citations', () => {
     });
     expect(revisions).toHaveLength(1);
     // The revision holds the citation as it was and as it is, as history shows and restores it,
-    // without the copies of its parents' status that triggers keep.
-    const { sourceStatus, sourceDeletedAt, targetStatus, targetDeletedAt, ...columns } = citation;
+    // without what triggers keep: the copies of its parents' status and its global id.
+    const { sourceStatus, sourceDeletedAt, targetStatus, targetDeletedAt, globalId, ...columns } =
+      citation;
     expect(revisions[0]).toMatchObject({
       version: 2,
       before: { id: citationId, start: 12, end: 12 + 36, version: 1, anchorStatus: 'EXACT' },
       after: JSON.parse(JSON.stringify(columns)),
     });
     expect(revisions[0]?.after).not.toHaveProperty('targetStatus');
+    expect(revisions[0]?.after).not.toHaveProperty('globalId');
   });
 
   it('leaves the citation alone when text changes after it', async () => {
