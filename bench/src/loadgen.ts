@@ -137,7 +137,20 @@ export interface CellOptions {
   writeMix?: { targets: WriteTargets; authorization?: string };
 }
 
-export async function runCell(options: CellOptions): Promise<CellResult> {
+/** One stretch of load on one stack: what a cell's rounds are summed from. */
+export interface CellSample {
+  connections: number;
+  seconds: number;
+  /** Every response's time, ms. */
+  latencies: number[];
+  bytes: number;
+  errors: CellResult['errors'];
+  loadAverage: number;
+  /** CPU ms used during the stretch (not per request). */
+  cpu: { server: number; database: number; loadGenerator: number };
+}
+
+export async function runCell(options: CellOptions): Promise<CellSample> {
   const counters: Counters = { graphql: 0, stale: 0 };
   const requests = options.writeMix
     ? writeMixRequests(
@@ -166,33 +179,60 @@ export async function runCell(options: CellOptions): Promise<CellResult> {
   );
   const result = await instance;
   const cpuAfter = await cpuNow(options.pid);
-  const perRequest = (before: number, after: number) =>
-    latencies.length ? (after - before) / latencies.length : Number.NaN;
-  const sorted = Float64Array.from(latencies).sort();
-  const errors = {
-    http: result.non2xx,
-    socket: result.errors - result.timeouts,
-    timeouts: result.timeouts,
-    graphql: counters.graphql,
-    stale: counters.stale,
-  };
   return {
     connections: options.connections,
     seconds: result.duration,
-    requests: latencies.length,
-    rps: latencies.length / result.duration,
+    latencies,
+    bytes,
+    errors: {
+      http: result.non2xx,
+      socket: result.errors - result.timeouts,
+      timeouts: result.timeouts,
+      graphql: counters.graphql,
+      stale: counters.stale,
+    },
+    loadAverage: loadavg()[0] ?? Number.NaN,
+    cpu: {
+      server: cpuAfter.server - cpuBefore.server,
+      database: cpuAfter.database - cpuBefore.database,
+      loadGenerator: cpuAfter.loadGenerator - cpuBefore.loadGenerator,
+    },
+  };
+}
+
+/** A cell's result from its rounds: their requests, time and CPU summed, latencies pooled. */
+export function combineSamples(samples: CellSample[]): CellResult {
+  const sum = (value: (sample: CellSample) => number) =>
+    samples.reduce((total, sample) => total + value(sample), 0);
+  const latencies = samples.flatMap((sample) => sample.latencies);
+  const requests = latencies.length;
+  const seconds = sum((sample) => sample.seconds);
+  const perRequest = (ms: number) => (requests ? ms / requests : Number.NaN);
+  const sorted = Float64Array.from(latencies).sort();
+  const errors = {
+    http: sum((sample) => sample.errors.http),
+    socket: sum((sample) => sample.errors.socket),
+    timeouts: sum((sample) => sample.errors.timeouts),
+    graphql: sum((sample) => sample.errors.graphql),
+    stale: sum((sample) => sample.errors.stale),
+  };
+  return {
+    connections: samples[0]?.connections ?? 0,
+    seconds,
+    requests,
+    rps: requests / seconds,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     max: sorted.length ? (sorted[sorted.length - 1] as number) : Number.NaN,
     errors,
     totalErrors: errors.http + errors.socket + errors.timeouts + errors.graphql + errors.stale,
-    bytesPerResponse: latencies.length ? bytes / latencies.length : 0,
-    loadAverage: loadavg()[0] ?? Number.NaN,
+    bytesPerResponse: requests ? sum((sample) => sample.bytes) / requests : 0,
+    loadAverage: samples[samples.length - 1]?.loadAverage ?? Number.NaN,
     cpuPerRequest: {
-      server: perRequest(cpuBefore.server, cpuAfter.server),
-      database: perRequest(cpuBefore.database, cpuAfter.database),
-      loadGenerator: perRequest(cpuBefore.loadGenerator, cpuAfter.loadGenerator),
+      server: perRequest(sum((sample) => sample.cpu.server)),
+      database: perRequest(sum((sample) => sample.cpu.database)),
+      loadGenerator: perRequest(sum((sample) => sample.cpu.loadGenerator)),
     },
   };
 }

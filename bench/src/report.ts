@@ -37,6 +37,8 @@ export interface BenchResults {
   seed: number;
   quick: boolean;
   secondsPerCell: number;
+  /** The rounds a cell's seconds were split into, the stacks taking turns (1 before there were rounds). */
+  roundsPerCell?: number;
   warmupSeconds: number;
   connectionLevels: number[];
   machine: { cores: number; cpu: string; memoryGiB: number };
@@ -154,7 +156,7 @@ export function renderMarkdown(bench: BenchResults): string {
   out.push(`## Benchmark results: size ${bench.size}${bench.quick ? ' (--quick)' : ''}`);
   out.push('');
   out.push(
-    `${bench.generatedAt.slice(0, 16).replace('T', ' ')} UTC · ${fmt(spec.sources)} sources, ${fmt(spec.statements)} statements, ${fmt(spec.citations)} citations, ${fmt(spec.actors)} actors, ${fmt(spec.events)} events (generator v${bench.generatorVersion}, seed ${bench.seed}) · ${bench.secondsPerCell} s per cell after a ${bench.warmupSeconds} s warm-up · ${bench.machine.cores} cores (${bench.machine.cpu}), shared by the load generator (autocannon, one process), the server under test and PostgreSQL · ${bench.postgres} · Node: Citeline ${bench.nodeVersions.citeline}, PostGraphile ${bench.nodeVersions.postgraphile}, ceiling ${bench.nodeVersions.ceiling}.`,
+    `${bench.generatedAt.slice(0, 16).replace('T', ' ')} UTC · ${fmt(spec.sources)} sources, ${fmt(spec.statements)} statements, ${fmt(spec.citations)} citations, ${fmt(spec.actors)} actors, ${fmt(spec.events)} events (generator v${bench.generatorVersion}, seed ${bench.seed}) · ${bench.secondsPerCell} s per cell (${bench.roundsPerCell ?? 1} rounds, the stacks taking turns) after a ${bench.warmupSeconds} s warm-up · ${bench.machine.cores} cores (${bench.machine.cpu}), shared by the load generator (autocannon, one process), the server under test and PostgreSQL · ${bench.postgres} · Node: Citeline ${bench.nodeVersions.citeline}, PostGraphile ${bench.nodeVersions.postgraphile}, ceiling ${bench.nodeVersions.ceiling}.`,
   );
   const loads = bench.queries.flatMap((q) =>
     STACKS.flatMap((stack) => q.stacks[stack]?.cells.map((c) => c.loadAverage) ?? []),

@@ -9,7 +9,7 @@ import { hashPassword } from '../../server/src/auth/password.ts';
 import { resetWriteTargets } from './dataset/bench-schema.ts';
 import { GENERATOR_VERSION, SEED, SIZES, type SizeName } from './dataset/generate.ts';
 import { ensureDatabase } from './dataset/load.ts';
-import { type CellResult, runCell, send, WriteTargets } from './loadgen.ts';
+import { type CellSample, combineSamples, runCell, send, WriteTargets } from './loadgen.ts';
 import {
   buildQueries,
   type QuerySpec,
@@ -34,6 +34,7 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     size: { type: 'string' },
     seconds: { type: 'string' },
+    rounds: { type: 'string' },
     warmup: { type: 'string' },
     connections: { type: 'string' },
     queries: { type: 'string' },
@@ -47,6 +48,8 @@ if (args.help) {
   --quick            size S, 2 s per cell, 1 s warm-up (under five minutes)
   --size S|M|L       dataset size (default M; S with --quick)
   --seconds N        measured seconds per cell (default 10; 2 with --quick)
+  --rounds N         rounds each cell's seconds are split into, the stacks taking turns
+                     (default 2)
   --warmup N         warm-up seconds per query and stack (default 5; 1 with --quick)
   --connections L    comma-separated connection levels (default 1,10,50)
   --queries L        only these queries, e.g. Q1,Q2a,W1
@@ -59,6 +62,10 @@ BENCH_DATABASE_URL   server to create citeline_bench_<size> on
 const size = (args.size ?? (args.quick ? 'S' : 'M')).toUpperCase() as SizeName;
 if (!(size in SIZES)) throw new Error(`--size must be S, M or L, not ${args.size}`);
 const seconds = Number(args.seconds ?? (args.quick ? 2 : 10));
+const rounds = Number(args.rounds ?? 2);
+if (!(Number.isInteger(rounds) && rounds >= 1 && Number.isInteger(seconds / rounds))) {
+  throw new Error(`--rounds must divide the ${seconds} s of a cell into whole seconds`);
+}
 const warmupSeconds = Number(args.warmup ?? (args.quick ? 1 : 5));
 const connectionLevels = (args.connections ?? '1,10,50').split(',').map(Number);
 const onlyQueries = args.queries?.split(',');
@@ -118,7 +125,7 @@ function summarize(body: string): string {
 
 async function main(): Promise<void> {
   log(
-    `Citeline benchmark: size ${size}, ${seconds} s per cell after ${warmupSeconds} s warm-up, connections ${connectionLevels.join('/')}`,
+    `Citeline benchmark: size ${size}, ${seconds} s per cell in ${rounds} rounds after ${warmupSeconds} s warm-up, connections ${connectionLevels.join('/')}`,
   );
   log(
     `Machine: ${cpus().length} cores (${cpus()[0]?.model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; load generator, servers and PostgreSQL share the cores.`,
@@ -312,14 +319,25 @@ async function main(): Promise<void> {
   const rssAfterWarmup = {} as Record<StackName, { rssMb: number; peakMb: number }>;
   for (const stack of STACKS) rssAfterWarmup[stack] = await memory(measured[stack].pid);
 
-  // 3. Measurement: per query and connection level, the stacks one after the other.
+  // 3. Measurement: per query and connection level, the stacks take turns for `rounds` rounds
+  // (each starting with the next stack), so that a change in what else the machine does, which
+  // moves every stack's throughput by 10-20% within a minute here, hits all three alike.
   log('Measuring ...');
   for (const [index, spec] of specs.entries()) {
     const result = results[index] as QueryResult;
     for (const connections of connectionLevels) {
+      const samples = Object.fromEntries(
+        STACKS.map((stack) => [stack, [] as CellSample[]]),
+      ) as Record<StackName, CellSample[]>;
+      for (let round = 0; round < rounds; round++) {
+        for (let turn = 0; turn < STACKS.length; turn++) {
+          const stack = STACKS[(round + turn) % STACKS.length] as StackName;
+          samples[stack].push(await cell(spec, stack, connections, seconds / rounds));
+        }
+      }
       const line: string[] = [];
       for (const stack of STACKS) {
-        const measuredCell: CellResult = await cell(spec, stack, connections, seconds);
+        const measuredCell = combineSamples(samples[stack]);
         result.stacks[stack]?.cells.push(measuredCell);
         line.push(
           `${stack} ${measuredCell.rps.toFixed(0)} req/s p99 ${measuredCell.p99.toFixed(1)} ms${measuredCell.totalErrors ? ` (${measuredCell.totalErrors} errors)` : ''}`,
@@ -342,6 +360,7 @@ async function main(): Promise<void> {
     seed: SEED,
     quick: args.quick ?? false,
     secondsPerCell: seconds,
+    roundsPerCell: rounds,
     warmupSeconds,
     connectionLevels,
     machine: {
