@@ -1,12 +1,6 @@
 // The record types the compiled reads know, field by field: each field's SQL, or null where only
 // the resolvers answer (arguments, fields computed in JavaScript).
-import {
-  connectionSql,
-  type FieldSql,
-  leaf,
-  objectSql,
-  type TypeSpec,
-} from './sql-builder.ts';
+import { connectionSql, type FieldSql, leaf, objectSql, type TypeSpec } from './sql-builder.ts';
 
 const column =
   (name: string, cast = ''): FieldSql =>

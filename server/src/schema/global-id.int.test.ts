@@ -3,7 +3,13 @@
 // however it was written, and stay so whatever writes the column.
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/database.ts';
-import { makeActor, makeCitation, makeEvent, makeSource, makeStatement } from '../test/factories.ts';
+import {
+  makeActor,
+  makeCitation,
+  makeEvent,
+  makeSource,
+  makeStatement,
+} from '../test/factories.ts';
 import { encodeGlobalId } from './global-id.ts';
 
 const { prisma } = await createTestDatabase();
